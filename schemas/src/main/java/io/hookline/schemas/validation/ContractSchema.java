@@ -1,0 +1,31 @@
+package io.hookline.schemas.validation;
+
+/** The JSON Schema files of the platform, under {@code classpath:schemas/}: the source of truth. */
+public enum ContractSchema {
+
+    /** Any event on {@code orders.events}; checks the payload too for the types it knows. */
+    EVENT_ENVELOPE("event-envelope.schema.json"),
+
+    /** The {@code data} of an {@code order.paid} event. */
+    ORDER_PAID("order-paid.schema.json"),
+
+    /** The body of an {@code order.paid} webhook request. */
+    ORDER_PAID_WEBHOOK("order-paid.webhook.schema.json");
+
+    /** The base of every schema {@code $id}; mapped to the classpath, never fetched. */
+    public static final String ID_BASE = "https://hookline.io/schemas/";
+
+    private final String fileName;
+
+    ContractSchema(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public String id() {
+        return ID_BASE + fileName;
+    }
+}
