@@ -1,0 +1,103 @@
+package io.hookline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hookline.localstack.LocalStack;
+import io.hookline.localstack.RunningStack;
+import io.hookline.localstack.StackSettings;
+import io.hookline.testsupport.TestKafka;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole path, every hop real: the local stack's launcher starts orders-api, webhook-dispatcher and
+ * notification-receiver as separate JVMs on real ports against a real Kafka broker; the test only speaks
+ * HTTP, as a user with curl would.
+ */
+class OrderToWebhookIntegrationTests {
+
+    @TempDir
+    Path dataDir;
+
+    private final StackClient client = new StackClient();
+    private RunningStack stack;
+    private StackSettings settings;
+
+    @AfterEach
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void paidOrderReachesTheReceiverAsAVerifiedWebhookOnceEvenWhenEveryServiceIsKilled() throws Exception {
+        settings = new StackSettings(Path.of("").toAbsolutePath().getParent(), dataDir,
+                TestKafka.bootstrapServers(), 0, 0, freePort(), freePort(), freePort(),
+                StackSettings.DEVELOPMENT_WEBHOOK_SECRET, Duration.ofSeconds(180));
+        stack = LocalStack.start(settings);
+
+        String first = createAndPayOrder("ada@example.com", "29.99", 2);
+        JsonNode received = awaitNotifications(first, 1).get(0);
+        assertThat(received.get("customer_email").asString()).isEqualTo("ada@example.com");
+        assertThat(received.get("amount").asString()).isEqualTo("59.98");
+        assertThat(received.get("currency").asString()).isEqualTo("USD");
+        assertThat(received.get("quantity").asInt()).isEqualTo(2);
+
+        String second = createAndPayOrder("grace@example.com", "10.00", 3);
+        stack.kill();
+        stack = LocalStack.start(settings);
+
+        assertThat(client.get(orders("/orders/" + second)).body().get("status").asString()).isEqualTo("paid");
+        assertThat(awaitNotifications(second, 1).get(0).get("amount").asString()).isEqualTo("30.00");
+        assertThat(notifications(first)).hasSize(1);
+    }
+
+    private String createAndPayOrder(String email, String unitPrice, int quantity) throws Exception {
+        StackClient.Response created = client.post(orders("/orders"), """
+                {"customer_email": "%s", "product_name": "Mechanical keyboard", "quantity": %d,
+                 "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        assertThat(created.raw().headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/orders/" + id));
+
+        StackClient.Response paid = client.post(orders("/orders/" + id + "/payment"),
+                "{\"payment_method\": \"tok_visa\"}");
+        assertThat(paid.status()).isEqualTo(200);
+        assertThat(paid.body().get("status").asString()).isEqualTo("paid");
+        return id;
+    }
+
+    private java.util.List<JsonNode> awaitNotifications(String orderId, int count) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> notifications(orderId), list -> list.size() == count);
+    }
+
+    private java.util.List<JsonNode> notifications(String orderId) throws IOException, InterruptedException {
+        StackClient.Response response = client.get(receiver("/notifications?order_id=" + orderId));
+        assertThat(response.status()).isEqualTo(200);
+        return response.body().valueStream().toList();
+    }
+
+    private String orders(String path) {
+        return "http://localhost:" + settings.ordersApiPort() + path;
+    }
+
+    private String receiver(String path) {
+        return "http://localhost:" + settings.receiverPort() + path;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

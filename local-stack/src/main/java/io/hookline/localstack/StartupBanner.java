@@ -1,0 +1,26 @@
+package io.hookline.localstack;
+
+import java.util.StringJoiner;
+
+/** The table the launcher prints once everything is up: where each piece listens. */
+final class StartupBanner {
+
+    private StartupBanner() {
+    }
+
+    static String render(StackSettings settings, RunningStack stack, long startedInMillis) {
+        StringJoiner out = new StringJoiner("\n", "\n", "\n");
+        out.add("hookline local stack is up (" + startedInMillis + " ms)");
+        String kafka = settings.embeddedBroker()
+                ? "embedded KRaft broker, data in " + settings.dataDir().resolve("kafka")
+                : "external cluster (KAFKA_BOOTSTRAP_SERVERS)";
+        out.add(String.format("  %-22s %-24s %s", "kafka", stack.bootstrapServers(), kafka));
+        for (ServiceProcess service : stack.services()) {
+            out.add(String.format("  %-22s %-24s %s", service.spec().name(), service.spec().baseUrl(),
+                    service.spec().role()));
+        }
+        out.add("  logs: " + settings.dataDir().resolve("logs") + "   databases: " + settings.dataDir().resolve("db"));
+        out.add("Press Ctrl-C to stop.");
+        return out.toString();
+    }
+}

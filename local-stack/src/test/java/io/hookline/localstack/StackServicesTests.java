@@ -1,0 +1,38 @@
+package io.hookline.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackServicesTests {
+
+    private final StackSettings settings = StackSettings.fromEnvironment(Map.of());
+    private final List<ServiceSpec> specs = StackServices.of(settings, "localhost:9092");
+
+    @Test
+    void everyServiceGetsItsPortAndTheSameKafka() {
+        assertThat(specs).extracting(ServiceSpec::name)
+                .containsExactly("orders-api", "webhook-dispatcher", "notification-receiver");
+        assertThat(specs).allSatisfy(spec -> assertThat(spec.arguments())
+                .contains("--server.port=" + spec.port(), "--spring.kafka.bootstrap-servers=localhost:9092"));
+        assertThat(specs.get(0).jar()).endsWithRaw(java.nio.file.Path.of("orders-api/target/orders-api-exec.jar"));
+    }
+
+    @Test
+    void theReceiverIsSubscribedToOrderPaidWithTheSecretItVerifiesWith() {
+        assertThat(specs.get(1).arguments()).contains(
+                "--dispatcher.endpoints[0].url=http://localhost:8082/webhooks/order-paid",
+                "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
+                "--dispatcher.endpoints[0].event-types[0]=order.paid");
+        assertThat(specs.get(2).arguments()).contains("--receiver.secrets[0]=" + settings.webhookSecret());
+    }
+
+    @Test
+    void databasesLiveUnderTheDataDirectoryAndWriteThroughOnCommit() {
+        assertThat(specs.get(0).arguments()).anySatisfy(arg -> assertThat(arg)
+                .startsWith("--spring.datasource.url=jdbc:h2:file:" + settings.dataDir().resolve("db/orders"))
+                .endsWith(";WRITE_DELAY=0"));
+    }
+}
