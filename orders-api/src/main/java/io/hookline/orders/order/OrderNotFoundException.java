@@ -1,0 +1,11 @@
+package io.hookline.orders.order;
+
+import io.hookline.orders.system.NotFoundException;
+
+/** No order has the requested id. */
+public class OrderNotFoundException extends NotFoundException {
+
+    public OrderNotFoundException(String orderId) {
+        super("There is no order " + orderId + ".");
+    }
+}

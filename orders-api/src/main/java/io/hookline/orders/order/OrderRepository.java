@@ -1,0 +1,112 @@
+package io.hookline.orders.order;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Orders in the {@code orders} table, through {@link JdbcClient}. Portable SQL (H2 and PostgreSQL). Thread-safe;
+ * callers own the transactions.
+ */
+@Repository
+public class OrderRepository {
+
+    private static final String COLUMNS = "id, status, customer_email, product_name, quantity, unit_price, "
+            + "currency, amount, callback_url, failure_reason, created_at, updated_at, paid_at";
+
+    private final JdbcClient jdbc;
+
+    OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Order order) {
+        jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (:id, :status, :customerEmail, :productName, "
+                        + ":quantity, :unitPrice, :currency, :amount, :callbackUrl, :failureReason, :createdAt, "
+                        + ":updatedAt, :paidAt)")
+                .param("id", order.id())
+                .param("status", order.status().value())
+                .param("customerEmail", order.customerEmail())
+                .param("productName", order.productName())
+                .param("quantity", order.quantity())
+                .param("unitPrice", order.unitPrice().amount())
+                .param("currency", order.currency().getCurrencyCode())
+                .param("amount", order.amount().amount())
+                .param("callbackUrl", order.callbackUrl(), Types.VARCHAR)
+                .param("failureReason", order.failureReason(), Types.VARCHAR)
+                .param("createdAt", utc(order.createdAt()))
+                .param("updatedAt", utc(order.updatedAt()))
+                .param("paidAt", utc(order.paidAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .update();
+    }
+
+    public Optional<Order> findById(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
+                .param("id", id)
+                .query(OrderRepository::map)
+                .optional();
+    }
+
+    /** The newest orders first (creation time, then id). */
+    public List<Order> findNewest(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders ORDER BY created_at DESC, id DESC "
+                        + "FETCH FIRST :limit ROWS ONLY")
+                .param("limit", limit)
+                .query(OrderRepository::map)
+                .list();
+    }
+
+    /**
+     * Writes a payment outcome (status, failure reason, paid at, updated at), but only while the stored order is
+     * still payable. The condition is evaluated by the database under the row lock, so of concurrent payments
+     * exactly one can turn an order {@code paid}.
+     *
+     * @return whether the row was updated; {@code false} when the order is already paid (or gone)
+     */
+    public boolean updatePaymentIfPayable(Order changed) {
+        int rows = jdbc.sql("UPDATE orders SET status = :status, failure_reason = :failureReason, "
+                        + "paid_at = :paidAt, updated_at = :updatedAt "
+                        + "WHERE id = :id AND status IN ('pending_payment', 'payment_failed')")
+                .param("status", changed.status().value())
+                .param("failureReason", changed.failureReason(), Types.VARCHAR)
+                .param("paidAt", utc(changed.paidAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("updatedAt", utc(changed.updatedAt()))
+                .param("id", changed.id())
+                .update();
+        return rows == 1;
+    }
+
+    private static Order map(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        return new Order(
+                rs.getString("id"),
+                OrderStatus.fromValue(rs.getString("status")),
+                rs.getString("customer_email"),
+                rs.getString("product_name"),
+                rs.getInt("quantity"),
+                new Money(rs.getBigDecimal("unit_price"), currency),
+                new Money(rs.getBigDecimal("amount"), currency),
+                rs.getString("callback_url"),
+                rs.getString("failure_reason"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "paid_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,46 @@
+package io.hookline.orders.payment;
+
+import io.hookline.orders.order.OrderResponse;
+import io.hookline.orders.system.JsonFields;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /orders/{id}/payment}: 200 with the paid order, 402 with the order when the card is declined.
+ * The body is validated before the order is looked at, so bad input never changes anything.
+ */
+@RestController
+class PaymentController {
+
+    static final String PAYMENT_METHOD = "payment_method";
+
+    private final PaymentService payments;
+
+    PaymentController(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    @PostMapping(path = "/orders/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<OrderResponse> pay(@PathVariable String id, @RequestBody JsonNode body) {
+        PaymentOutcome outcome = payments.pay(id, paymentMethod(body));
+        HttpStatus status = outcome.approved() ? HttpStatus.OK : HttpStatus.PAYMENT_REQUIRED;
+        return ResponseEntity.status(status).body(OrderResponse.of(outcome.order()));
+    }
+
+    private String paymentMethod(JsonNode body) {
+        JsonFields fields = JsonFields.of(body);
+        String method = fields.requiredText(PAYMENT_METHOD);
+        if (method != null && !payments.supports(method)) {
+            fields.reject(PAYMENT_METHOD, "is not a supported payment method (tok_visa, tok_mastercard, "
+                    + "tok_declined)");
+        }
+        fields.throwIfInvalid();
+        return method;
+    }
+}

@@ -1,0 +1,85 @@
+package io.hookline.orders.payment;
+
+import io.hookline.orders.order.Order;
+import io.hookline.orders.order.OrderAlreadyPaidException;
+import io.hookline.orders.order.OrderRepository;
+import io.hookline.orders.order.OrderService;
+import io.hookline.orders.outbox.Outbox;
+import io.hookline.orders.system.IdGenerator;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pays orders. Thread-safe.
+ *
+ * <p>The charge happens outside any transaction (a real processor is a remote call). An approved charge is then
+ * recorded in ONE transaction: the conditional order update ({@code paid} only if still payable) and the outbox
+ * row with the {@code order.paid} event. Of concurrent payments of one order exactly one commits; the others
+ * get {@link OrderAlreadyPaidException} and write nothing. A decline is recorded the same conditional way and
+ * publishes no event (yet).
+ */
+@Service
+public class PaymentService {
+
+    private final OrderService orders;
+    private final OrderRepository repository;
+    private final PaymentProcessor processor;
+    private final Outbox outbox;
+    private final IdGenerator ids;
+    private final TransactionTemplate transactions;
+
+    PaymentService(OrderService orders, OrderRepository repository, PaymentProcessor processor, Outbox outbox,
+            IdGenerator ids, TransactionTemplate transactions) {
+        this.orders = orders;
+        this.repository = repository;
+        this.processor = processor;
+        this.outbox = outbox;
+        this.ids = ids;
+        this.transactions = transactions;
+    }
+
+    /** Whether the payment method is one the processor accepts. */
+    public boolean supports(String paymentMethod) {
+        return processor.supports(paymentMethod);
+    }
+
+    /**
+     * Charges the order's amount and records the outcome.
+     *
+     * @throws io.hookline.orders.order.OrderNotFoundException when there is no such order
+     * @throws OrderAlreadyPaidException when the order is (or concurrently became) paid
+     */
+    public PaymentOutcome pay(String orderId, String paymentMethod) {
+        Order order = orders.get(orderId);
+        if (!order.status().isPayable()) {
+            throw new OrderAlreadyPaidException(orderId);
+        }
+        PaymentResult result = processor.charge(paymentMethod, order.amount());
+        Instant now = orders.now();
+        return switch (result) {
+            case PaymentResult.Approved approved -> new PaymentOutcome(recordPaid(order.paid(now)), true);
+            case PaymentResult.Declined declined ->
+                    new PaymentOutcome(recordDeclined(order.paymentFailed(declined.reason(), now)), false);
+        };
+    }
+
+    private Order recordPaid(Order paid) {
+        return transactions.execute(status -> {
+            if (!repository.updatePaymentIfPayable(paid)) {
+                throw new OrderAlreadyPaidException(paid.id());
+            }
+            outbox.append(paid.id(), OrderPaidEvents.of(paid, ids.randomUuid()));
+            return paid;
+        });
+    }
+
+    private Order recordDeclined(Order failed) {
+        return transactions.execute(status -> {
+            if (!repository.updatePaymentIfPayable(failed)) {
+                throw new OrderAlreadyPaidException(failed.id());
+            }
+            return failed;
+        });
+    }
+}

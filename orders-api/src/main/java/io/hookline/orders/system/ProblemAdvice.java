@@ -1,0 +1,111 @@
+package io.hookline.orders.system;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place that turns exceptions into RFC 9457 problem details. Every answer carries a stable
+ * {@link ProblemType} URI; details are written here or by our own exceptions, never copied from a library
+ * exception, and stack traces never leave the process.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(RequestValidationException.class)
+    ResponseEntity<Object> validation(RequestValidationException ex) {
+        ProblemDetail problem = problem(ProblemType.VALIDATION,
+                "The request has " + ex.violations().size() + " invalid field(s); see errors.");
+        problem.setProperty("errors", ex.violations());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex) {
+        return answer(problem(ProblemType.NOT_FOUND, ex.getMessage()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex) {
+        return answer(problem(ProblemType.CONFLICT, ex.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error while handling a request", ex);
+        return answer(problem(ProblemType.INTERNAL_ERROR, "Something went wrong on our side; nothing was changed "
+                + "unless the answer said so. Try again later."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return answer(problem(ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body must not exceed " + tooLarge.limit() + " bytes."));
+        }
+        return answer(problem(ProblemType.MALFORMED_JSON, "The request body is missing or is not valid JSON."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "The request body must be sent as Content-Type: application/json.");
+        return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Every other exception Spring MVC handles (405, 406, 404 for unknown paths, ...) gets our types too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Object problem = body;
+        if (!(body instanceof ProblemDetail detail && detail.getType().toString().startsWith(ProblemType.BASE))) {
+            ProblemType type = ProblemType.forStatus(status);
+            problem = problem(type, genericDetail(type));
+        }
+        return super.handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    private static String genericDetail(ProblemType type) {
+        return switch (type) {
+            case NOT_FOUND -> "There is nothing at this path.";
+            case METHOD_NOT_ALLOWED -> "This path does not support the request's HTTP method.";
+            case NOT_ACCEPTABLE -> "This API answers with application/json or application/problem+json.";
+            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    private static ProblemDetail problem(ProblemType type, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,59 @@
+package io.hookline.orders.system;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The catalogue of problem types this service answers with. Each has a stable {@code type} URI
+ * ({@code https://hookline.io/problems/<slug>}), a title and an HTTP status; clients may branch on the URI.
+ */
+public enum ProblemType {
+
+    VALIDATION(HttpStatus.UNPROCESSABLE_CONTENT, "validation", "Request validation failed"),
+    MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON"),
+    BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "Bad request"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
+
+    /** Every problem type URI starts with this. */
+    public static final String BASE = "https://hookline.io/problems/";
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(HttpStatus status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI uri() {
+        return URI.create(BASE + slug);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The generic type for a status that Spring MVC itself decided on (405, 406, ...). */
+    static ProblemType forStatus(HttpStatusCode status) {
+        for (ProblemType type : values()) {
+            if (type.status.value() == status.value() && type != MALFORMED_JSON && type != VALIDATION) {
+                return type;
+            }
+        }
+        return status.is4xxClientError() ? BAD_REQUEST : INTERNAL_ERROR;
+    }
+}

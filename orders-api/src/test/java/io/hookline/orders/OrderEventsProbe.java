@@ -1,0 +1,76 @@
+package io.hookline.orders;
+
+import static org.awaitility.Awaitility.await;
+
+import io.hookline.schemas.events.Topics;
+import io.hookline.testsupport.TestKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads {@code orders.events} from the beginning with a plain consumer of its own (unique group id, nothing
+ * committed) and remembers every record. Single-threaded, like the consumer it wraps.
+ */
+public final class OrderEventsProbe implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<TopicPartition> partitions;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    public OrderEventsProbe() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "orders-api-tests-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer = new KafkaConsumer<>(config);
+        partitions = consumer.partitionsFor(Topics.ORDERS_EVENTS, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Waits until at least {@code count} records with this key have arrived; returns all of them. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String key, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll();
+            return recordsWithKey(key).size() >= count;
+        });
+        return recordsWithKey(key);
+    }
+
+    /** Reads up to the current end of every partition, then returns the records with this key. */
+    public List<ConsumerRecord<String, String>> readToEnd(String key) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            poll();
+            return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+        });
+        return recordsWithKey(key);
+    }
+
+    private void poll() {
+        consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+    }
+
+    private List<ConsumerRecord<String, String>> recordsWithKey(String key) {
+        return seen.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
