@@ -1,0 +1,14 @@
+package io.hookline.dispatcher.delivery;
+
+import java.util.UUID;
+
+/**
+ * A valid event read from {@code orders.events}, with its webhook body already serialized (once, so every
+ * endpoint receives the same bytes).
+ *
+ * @param id the event id, which is also the {@code webhook-id}
+ * @param type the event type
+ * @param webhookBody the JSON bytes of {@code {"type", "timestamp", "data"}}; do not modify
+ */
+public record IncomingEvent(UUID id, String type, byte[] webhookBody) {
+}

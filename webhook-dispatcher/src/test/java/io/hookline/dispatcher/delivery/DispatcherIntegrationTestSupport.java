@@ -1,0 +1,130 @@
+package io.hookline.dispatcher.delivery;
+
+import io.hookline.schemas.events.EventEnvelope;
+import io.hookline.schemas.events.EventHeaders;
+import io.hookline.schemas.events.EventTypes;
+import io.hookline.schemas.events.OrderPaid;
+import io.hookline.schemas.events.Topics;
+import io.hookline.testsupport.TestKafka;
+import io.hookline.testsupport.UsesTestKafka;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one application context of the integration tests (shared through Spring's context cache: subclasses
+ * add no configuration): the real dispatcher on the shared test broker, with three endpoints on a real HTTP
+ * server: {@code alpha} (order.paid), {@code beta} (every type) and {@code gamma} (order.payment_failed).
+ * Retries are at millisecond scale. Tests use their own event ids and record keys.
+ */
+@SpringBootTest(properties = {
+        "dispatcher.retry.initial-interval=10ms",
+        "dispatcher.retry.multiplier=2.0",
+        "dispatcher.retry.max-interval=40ms",
+        "dispatcher.retry.max-attempts=5",
+        "dispatcher.http.connect-timeout=500ms",
+        "dispatcher.http.response-timeout=2s",
+        "spring.kafka.consumer.group-id=webhook-dispatcher-integration-tests"})
+@UsesTestKafka
+abstract class DispatcherIntegrationTestSupport {
+
+    static final String ALPHA_SECRET = "whsec_YWxwaGEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
+    static final String BETA_SECRET = "whsec_YmV0YS1zZWNyZXQta2V5LWZvci10ZXN0cyEhIQ==";
+    static final String GAMMA_SECRET = "whsec_Z2FtbWEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
+
+    /** Started once per test JVM, like the broker. */
+    static final RecordingWebhookServer webhooks = RecordingWebhookServer.start();
+
+    @Autowired
+    KafkaTemplate<String, String> kafkaTemplate;
+
+    @Autowired
+    JsonMapper jsonMapper;
+
+    @DynamicPropertySource
+    static void endpoints(DynamicPropertyRegistry registry) {
+        endpoint(registry, 0, "alpha", ALPHA_SECRET, EventTypes.ORDER_PAID);
+        endpoint(registry, 1, "beta", BETA_SECRET, null);
+        endpoint(registry, 2, "gamma", GAMMA_SECRET, EventTypes.ORDER_PAYMENT_FAILED);
+    }
+
+    private static void endpoint(DynamicPropertyRegistry registry, int index, String name, String secret,
+            String eventType) {
+        String prefix = "dispatcher.endpoints[" + index + "].";
+        registry.add(prefix + "name", () -> name);
+        registry.add(prefix + "url", () -> webhooks.url("/" + name));
+        registry.add(prefix + "secret", () -> secret);
+        if (eventType != null) {
+            registry.add(prefix + "event-types[0]", () -> eventType);
+        }
+    }
+
+    static EventEnvelope<OrderPaid> orderPaid(String orderId) {
+        Instant paidAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        OrderPaid data = new OrderPaid(orderId, "ada@example.com", "Mechanical keyboard", 2,
+                new BigDecimal("29.99"), "EUR", new BigDecimal("59.98"), paidAt, null);
+        return new EventEnvelope<>(UUID.randomUUID(), EventTypes.ORDER_PAID, paidAt, data);
+    }
+
+    static String newOrderId() {
+        return "ord_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /** Publishes an event as the orders API does (key = order id, event headers) and waits for the ack. */
+    void publish(EventEnvelope<?> event, String orderId) {
+        publish(orderId, jsonMapper.writeValueAsString(event), event.id(), event.type());
+    }
+
+    void publish(String key, String value, UUID eventId, String eventType) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, key, value);
+        if (eventId != null) {
+            record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
+        }
+        kafkaTemplate.send(record).join();
+    }
+
+    /** Waits for the dead-lettered record with this key on {@code orders.events.dlt}. */
+    static ConsumerRecord<String, String> awaitDeadLetter(String key) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDERS_EVENTS_DLT).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            return Awaitility.await().atMost(20, TimeUnit.SECONDS).until(
+                    () -> StreamSupport.stream(consumer.poll(Duration.ofMillis(200)).spliterator(), false)
+                            .filter(record -> key.equals(record.key())).findFirst(),
+                    Optional::isPresent).orElseThrow();
+        }
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,143 @@
+package io.hookline.dispatcher.delivery;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP server (the JDK's) standing in for webhook endpoints: every path is an endpoint, every
+ * request is recorded, and the answer is 200 unless a test scripted another status for a (path, webhook-id)
+ * pair. Paths under {@code /slow} hold the response until the server closes. Thread-safe.
+ */
+final class RecordingWebhookServer implements AutoCloseable {
+
+    record ReceivedRequest(String path, Map<String, String> headers, byte[] body, int answeredStatus) {
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        String webhookId() {
+            return header("webhook-id");
+        }
+
+        String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The headers as the Standard Webhooks reference library takes them. */
+        Map<String, List<String>> headerLists() {
+            Map<String, List<String>> lists = new HashMap<>();
+            headers.forEach((name, value) -> lists.put(name, List.of(value)));
+            return lists;
+        }
+    }
+
+    private final HttpServer server;
+    private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Queue<Integer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, Integer> always = new ConcurrentHashMap<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    private RecordingWebhookServer(HttpServer server) {
+        this.server = server;
+    }
+
+    static RecordingWebhookServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            RecordingWebhookServer recording = new RecordingWebhookServer(server);
+            server.createContext("/", recording::handle);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return recording;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + server.getAddress().getPort() + path;
+    }
+
+    /** The next requests for this event at this path get these statuses, in order; later ones get 200. */
+    void answer(String path, UUID eventId, int... statuses) {
+        Queue<Integer> queue = new ArrayDeque<>();
+        Arrays.stream(statuses).forEach(queue::add);
+        scripted.put(key(path, eventId.toString()), queue);
+    }
+
+    /** Every request for this event at this path gets this status. */
+    void alwaysAnswer(String path, UUID eventId, int status) {
+        always.put(key(path, eventId.toString()), status);
+    }
+
+    List<ReceivedRequest> received(String path, UUID eventId) {
+        return requests.stream()
+                .filter(request -> request.path().equals(path) && eventId.toString().equals(request.webhookId()))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                    String.join(",", values)));
+            String path = exchange.getRequestURI().getPath();
+            int status = statusFor(path, headers.get("webhook-id"));
+            requests.add(new ReceivedRequest(path, Map.copyOf(headers), body, status));
+            if (path.startsWith("/slow")) {
+                awaitClosing();
+            }
+            exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    private synchronized int statusFor(String path, String webhookId) {
+        String key = key(path, webhookId);
+        Integer fixed = always.get(key);
+        if (fixed != null) {
+            return fixed;
+        }
+        Queue<Integer> queue = scripted.get(key);
+        Integer next = queue == null ? null : queue.poll();
+        return next == null ? 200 : next;
+    }
+
+    private void awaitClosing() {
+        try {
+            closing.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String key(String path, String webhookId) {
+        return path + " " + webhookId;
+    }
+}

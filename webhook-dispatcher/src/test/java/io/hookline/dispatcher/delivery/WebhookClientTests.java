@@ -1,0 +1,91 @@
+package io.hookline.dispatcher.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.dispatcher.endpoint.Endpoint;
+import io.hookline.dispatcher.signing.RequestSigner;
+import io.hookline.schemas.signing.SignatureVerifier;
+import io.hookline.schemas.signing.WebhookSecret;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookClientTests {
+
+    private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_aG9va2xpbmUtbG9jYWwtZGV2ZWxvcG1lbnQta2V5ISE=");
+    private static final byte[] BODY = "{\"type\":\"order.paid\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final RecordingWebhookServer server = RecordingWebhookServer.start();
+    private final HttpProperties http = new HttpProperties(Duration.ofMillis(500), Duration.ofMillis(700));
+    private final WebhookClient client = new WebhookClient(new DeliveryConfiguration().webhookWebClient(http),
+            new RequestSigner(Clock.systemUTC()), http);
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void postsTheBodySignedWithTheStandardHeaders() throws Exception {
+        UUID eventId = UUID.randomUUID();
+
+        DeliveryResult result = client.deliver(endpoint("/hook"), eventId, BODY).block();
+
+        assertThat(result.delivered()).isTrue();
+        assertThat(result.outcome()).isEqualTo("HTTP 200");
+        RecordingWebhookServer.ReceivedRequest request = server.received("/hook", eventId).getFirst();
+        assertThat(request.body()).isEqualTo(BODY);
+        assertThat(request.header("content-type")).isEqualTo("application/json");
+        assertThat(request.header("user-agent")).isEqualTo("hookline-dispatcher/0.1");
+        new SignatureVerifier(List.of(SECRET), Duration.ofMinutes(5), Clock.systemUTC()).verify(
+                request.webhookId(), request.header("webhook-timestamp"), request.header("webhook-signature"),
+                request.body());
+    }
+
+    @Test
+    void countsANon2xxAnswerAsAFailedAttempt() {
+        UUID eventId = UUID.randomUUID();
+        server.answer("/hook", eventId, 503);
+
+        DeliveryResult result = client.deliver(endpoint("/hook"), eventId, BODY).block();
+
+        assertThat(result.delivered()).isFalse();
+        assertThat(result.outcome()).isEqualTo("HTTP 503");
+    }
+
+    @Test
+    void reportsARefusedConnection() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Endpoint nobody = new Endpoint("nobody", URI.create("http://localhost:" + closedPort + "/hook"), SECRET, Set.of());
+
+        DeliveryResult result = client.deliver(nobody, UUID.randomUUID(), BODY).block();
+
+        assertThat(result.delivered()).isFalse();
+        assertThat(result.outcome()).isEqualTo("connection refused");
+    }
+
+    @Test
+    void givesUpOnASlowEndpointWithinTheResponseTimeout() {
+        DeliveryResult result = client.deliver(endpoint("/slow"), UUID.randomUUID(), BODY)
+                .block(Duration.ofSeconds(5));
+
+        assertThat(result.delivered()).isFalse();
+        assertThat(result.outcome()).isEqualTo("timed out after 700 ms");
+        assertThat(result.latencyMs()).isBetween(600L, 3000L);
+    }
+
+    private Endpoint endpoint(String path) {
+        return new Endpoint("test", URI.create(server.url(path)), SECRET, Set.of());
+    }
+}
