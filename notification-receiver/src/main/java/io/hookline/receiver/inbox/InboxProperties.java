@@ -1,0 +1,35 @@
+package io.hookline.receiver.inbox;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The hand-off of accepted webhooks to the inbox queue ({@code receiver.inbox.*}).
+ *
+ * @param sendTimeout the longest a webhook request waits for Kafka's acknowledgement; also bounds the
+ *     producer's {@code max.block.ms}, {@code request.timeout.ms} and {@code delivery.timeout.ms}
+ * @param retryAfter the {@code Retry-After} answered with 503 when the queue is unavailable
+ */
+@Validated
+@ConfigurationProperties("receiver.inbox")
+public record InboxProperties(
+        @DefaultValue("5s") @NotNull Duration sendTimeout,
+        @DefaultValue("5s") @NotNull Duration retryAfter) {
+
+    public InboxProperties {
+        if (sendTimeout != null && (sendTimeout.isNegative() || sendTimeout.isZero())) {
+            throw new IllegalArgumentException("receiver.inbox.send-timeout must be positive");
+        }
+        if (retryAfter != null && retryAfter.isNegative()) {
+            throw new IllegalArgumentException("receiver.inbox.retry-after must not be negative");
+        }
+    }
+
+    /** {@link #retryAfter()} in whole seconds, rounded up, at least 1. */
+    public long retryAfterSeconds() {
+        return Math.max(1, retryAfter.plusNanos(999_999_999L).toSeconds());
+    }
+}

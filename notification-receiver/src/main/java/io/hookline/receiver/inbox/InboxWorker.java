@@ -1,0 +1,84 @@
+package io.hookline.receiver.inbox;
+
+import io.hookline.receiver.notification.Notification;
+import io.hookline.receiver.notification.NotificationStatus;
+import io.hookline.receiver.notification.NotificationStore;
+import io.hookline.schemas.validation.ContractSchema;
+import io.hookline.schemas.validation.ContractValidator;
+import io.hookline.schemas.validation.SchemaViolation;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Processes one inbox record: records its notification once per {@code webhook-id}, so a redelivered
+ * record (or a webhook the sender delivered twice) has no second effect, across restarts too.
+ *
+ * <p>Stateless and thread-safe; called on Kafka listener threads, but it knows nothing of Kafka.
+ * Throws {@link PoisonInboxRecordException} for records that can never succeed; any other exception is
+ * transient (e.g. the database is away) and worth retrying.
+ */
+@Service
+public class InboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
+
+    private final NotificationStore store;
+    private final ContractValidator validator;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    InboxWorker(NotificationStore store, ContractValidator validator, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.validator = validator;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * @return {@code true} if a notification was recorded, {@code false} if it already existed
+     * @throws PoisonInboxRecordException if the record can never be processed
+     */
+    public boolean process(InboxMessage message) {
+        if (message.webhookId() == null || message.webhookId().isBlank()) {
+            throw new PoisonInboxRecordException("inbox record has no " + InboxHeaders.WEBHOOK_ID + " header");
+        }
+        JsonNode data = validData(message).path("data");
+        Notification notification = new Notification(message.webhookId(), data.path("order_id").asString(),
+                data.path("customer_email").asString(), data.path("product_name").asString(),
+                data.path("quantity").asInt(), data.path("amount").asString(), data.path("currency").asString(),
+                NotificationStatus.RECEIVED, message.receivedAt(), clock.instant());
+        boolean recorded = store.recordIfAbsent(notification);
+        if (recorded) {
+            log.info("Recorded notification {} for order {}", notification.eventId(), notification.orderId());
+        } else {
+            log.info("Ignored duplicate {} for order {}", notification.eventId(), notification.orderId());
+        }
+        return recorded;
+    }
+
+    private JsonNode validData(InboxMessage message) {
+        JsonNode document;
+        try {
+            document = message.body() == null ? null : json.readTree(message.body());
+        } catch (JacksonException e) {
+            document = null;
+        }
+        if (document == null || document.isMissingNode()) {
+            throw new PoisonInboxRecordException("inbox record " + message.webhookId() + " is not JSON");
+        }
+        List<SchemaViolation> violations = validator.validate(ContractSchema.ORDER_PAID_WEBHOOK, document);
+        if (!violations.isEmpty()) {
+            throw new PoisonInboxRecordException("inbox record " + message.webhookId() + " breaks the "
+                    + "order.paid webhook contract: " + violations.stream().map(SchemaViolation::toString)
+                    .collect(Collectors.joining("; ")));
+        }
+        return document;
+    }
+}

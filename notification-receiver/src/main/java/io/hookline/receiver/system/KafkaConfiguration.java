@@ -1,0 +1,106 @@
+package io.hookline.receiver.system;
+
+import io.hookline.receiver.inbox.InboxProperties;
+import io.hookline.receiver.inbox.PoisonInboxRecordException;
+import io.hookline.schemas.events.Topics;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.kafka.support.ProducerListener;
+
+/**
+ * All Kafka wiring of the receiver: its topics, the producer's time bounds, and what happens to an inbox
+ * record the worker cannot process.
+ *
+ * <p>Producer settings that do not depend on our properties ({@code acks=all}, idempotence) live in
+ * {@code application.yml}; the time bounds are derived here from {@code receiver.inbox.send-timeout} so that
+ * an unreachable cluster answers the webhook sender within that budget.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+
+    static final int PARTITIONS = 3;
+
+    /** Transient failures (e.g. the database is away) are retried this often before the record is parked. */
+    static final int TRANSIENT_RETRIES = 6;
+
+    @Bean
+    NewTopic notificationsInbox() {
+        return TopicBuilder.name(Topics.NOTIFICATIONS_INBOX).partitions(PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic notificationsInboxDeadLetters() {
+        return TopicBuilder.name(Topics.NOTIFICATIONS_INBOX_DLT).partitions(PARTITIONS).build();
+    }
+
+    /**
+     * Bounds every produce by the send timeout: {@code max.block.ms} (waiting for metadata or buffer space),
+     * {@code request.timeout.ms} and {@code delivery.timeout.ms} (which must cover linger plus request).
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer boundedProducerTimeouts(InboxProperties inbox) {
+        return factory -> {
+            long budget = Math.max(1, inbox.sendTimeout().toMillis());
+            Object linger = factory.getConfigurationProperties().getOrDefault(ProducerConfig.LINGER_MS_CONFIG, 0);
+            Map<String, Object> bounds = new HashMap<>();
+            bounds.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, budget);
+            bounds.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, budget));
+            bounds.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                    (int) Math.min(Integer.MAX_VALUE, budget + Long.parseLong(linger.toString())));
+            factory.updateConfigs(bounds);
+        };
+    }
+
+    /**
+     * Replaces Boot's logging producer listener, which would log the start of every failed record's value
+     * (the webhook body, with the customer's e-mail address): only the topic, the key (an order id) and the
+     * kind of failure are logged.
+     */
+    @Bean
+    ProducerListener<Object, Object> metadataOnlyProducerListener() {
+        return new ProducerListener<>() {
+            @Override
+            public void onError(ProducerRecord<Object, Object> record, @Nullable RecordMetadata metadata,
+                    Exception exception) {
+                log.warn("Could not send to {} the record with key {}: {}", record.topic(), record.key(),
+                        exception.getClass().getSimpleName());
+            }
+        };
+    }
+
+    /**
+     * Poison records (not JSON, off-schema, no {@code webhook-id}) go straight to
+     * {@link Topics#NOTIFICATIONS_INBOX_DLT} with the reason; other failures are retried with back-off first,
+     * then parked there too, so a partition never stops for good. The offset is committed only after the
+     * dead letter is acknowledged.
+     */
+    @Bean
+    DefaultErrorHandler inboxErrorHandler(KafkaOperations<Object, Object> template) {
+        DeadLetterPublishingRecoverer recoverer = new LoggingDeadLetterRecoverer(template);
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(TRANSIENT_RETRIES);
+        backOff.setInitialInterval(500);
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(10_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(PoisonInboxRecordException.class);
+        return handler;
+    }
+}

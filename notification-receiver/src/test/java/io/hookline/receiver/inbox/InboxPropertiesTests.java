@@ -1,0 +1,16 @@
+package io.hookline.receiver.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class InboxPropertiesTests {
+
+    @Test
+    void retryAfterIsWholeSecondsRoundedUpAndAtLeastOne() {
+        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(5)).retryAfterSeconds()).isEqualTo(5);
+        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ofMillis(1500)).retryAfterSeconds()).isEqualTo(2);
+        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
+    }
+}

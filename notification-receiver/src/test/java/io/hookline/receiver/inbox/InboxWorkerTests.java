@@ -1,0 +1,97 @@
+package io.hookline.receiver.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hookline.receiver.notification.Notification;
+import io.hookline.receiver.notification.NotificationStatus;
+import io.hookline.receiver.notification.NotificationStore;
+import io.hookline.receiver.support.OrderPaidBodies;
+import io.hookline.schemas.validation.ContractValidator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The inbox worker without Kafka: a real store on H2 with the real migration. */
+class InboxWorkerTests {
+
+    private static final Instant RECEIVED = Instant.parse("2026-03-01T10:00:00.250Z");
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:01Z");
+
+    private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().generateUniqueName(true)
+            .setType(EmbeddedDatabaseType.H2).addScript("db/migration/V1__notifications.sql").build();
+    private final NotificationStore store = new NotificationStore(JdbcClient.create(database));
+    private final InboxWorker worker = new InboxWorker(store, new ContractValidator(), JsonMapper.builder().build(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @AfterEach
+    void dropDatabase() {
+        database.shutdown();
+    }
+
+    @Test
+    void recordsTheOrderOfAValidMessageAsReceived() {
+        String orderId = OrderPaidBodies.newOrderId();
+
+        boolean recorded = worker.process(new InboxMessage("evt-1", OrderPaidBodies.valid(orderId), RECEIVED));
+
+        assertThat(recorded).isTrue();
+        assertThat(store.findByOrderId(orderId)).containsExactly(new Notification("evt-1", orderId,
+                "ada@example.com", "Mechanical keyboard", 2, "59.98", "USD", NotificationStatus.RECEIVED,
+                RECEIVED, NOW));
+    }
+
+    @Test
+    void theSameWebhookIdHasNoSecondEffect() {
+        String orderId = OrderPaidBodies.newOrderId();
+        InboxMessage message = new InboxMessage("evt-2", OrderPaidBodies.valid(orderId), RECEIVED);
+
+        assertThat(worker.process(message)).isTrue();
+        assertThat(worker.process(message)).isFalse();
+        assertThat(store.findByOrderId(orderId)).hasSize(1);
+    }
+
+    @Test
+    void amountKeepsItsExactDecimalText() {
+        String orderId = OrderPaidBodies.newOrderId();
+        String body = OrderPaidBodies.valid(orderId).replace("\"59.98\"", "\"30.00\"");
+
+        worker.process(new InboxMessage("evt-3", body, RECEIVED));
+
+        assertThat(store.findByOrderId(orderId)).singleElement()
+                .satisfies(notification -> assertThat(notification.amount()).isEqualTo("30.00"));
+    }
+
+    @Test
+    void messageWithoutWebhookIdIsPoison() {
+        InboxMessage message = new InboxMessage(null, OrderPaidBodies.valid(OrderPaidBodies.newOrderId()), RECEIVED);
+
+        assertThatThrownBy(() -> worker.process(message)).isInstanceOf(PoisonInboxRecordException.class)
+                .hasMessage("inbox record has no webhook-id header");
+    }
+
+    @Test
+    void messageThatIsNotJsonIsPoison() {
+        assertThatThrownBy(() -> worker.process(new InboxMessage("evt-4", "{not json", RECEIVED)))
+                .isInstanceOf(PoisonInboxRecordException.class).hasMessage("inbox record evt-4 is not JSON");
+        assertThatThrownBy(() -> worker.process(new InboxMessage("evt-5", null, RECEIVED)))
+                .isInstanceOf(PoisonInboxRecordException.class);
+    }
+
+    @Test
+    void messageBreakingTheContractIsPoisonNamingTheFields() {
+        String orderId = OrderPaidBodies.newOrderId();
+
+        assertThatThrownBy(() -> worker.process(new InboxMessage("evt-6", OrderPaidBodies.offSchema(orderId),
+                RECEIVED))).isInstanceOf(PoisonInboxRecordException.class)
+                .hasMessageContaining("data.amount").hasMessageContaining("data.customer_email");
+        assertThat(store.findByOrderId(orderId)).isEmpty();
+    }
+}
