@@ -25,7 +25,8 @@ class StackServicesTests {
         assertThat(specs.get(1).arguments()).contains(
                 "--dispatcher.endpoints[0].url=http://localhost:8082/webhooks/order-paid",
                 "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
-                "--dispatcher.endpoints[0].event-types[0]=order.paid");
+                "--dispatcher.endpoints[0].event-types[0]=order.paid",
+                StackServices.FAST_CRASH_RECOVERY);
         assertThat(specs.get(2).arguments()).contains("--receiver.secrets[0]=" + settings.webhookSecret());
     }
 
