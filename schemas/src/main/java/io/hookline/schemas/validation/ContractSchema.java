@@ -10,7 +10,10 @@ public enum ContractSchema {
     ORDER_PAID("order-paid.schema.json"),
 
     /** The body of an {@code order.paid} webhook request. */
-    ORDER_PAID_WEBHOOK("order-paid.webhook.schema.json");
+    ORDER_PAID_WEBHOOK("order-paid.webhook.schema.json"),
+
+    /** The {@code data} of an {@code order.payment_failed} event. */
+    ORDER_PAYMENT_FAILED("order-payment-failed.schema.json");
 
     /** The base of every schema {@code $id}; mapped to the classpath, never fetched. */
     public static final String ID_BASE = "https://hookline.io/schemas/";
