@@ -1,7 +1,7 @@
 package io.hookline.receiver.inbox;
 
+import io.hookline.receiver.mail.ConfirmationDelivery;
 import io.hookline.receiver.notification.Notification;
-import io.hookline.receiver.notification.NotificationStatus;
 import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Processes one inbox record: records its notification once per {@code webhook-id}, so a redelivered
- * record (or a webhook the sender delivered twice) has no second effect, across restarts too.
+ * Processes one inbox record: records its notification once per {@code webhook-id}, then has the
+ * {@link ConfirmationDelivery} send the customer's confirmation e-mail unless it was sent already, so a
+ * redelivered record (or a webhook the sender delivered twice) has no second effect, across restarts too.
  *
  * <p>Stateless and thread-safe; called on Kafka listener threads, but it knows nothing of Kafka.
  * Throws {@link PoisonInboxRecordException} for records that can never succeed; any other exception is
@@ -33,34 +34,38 @@ public class InboxWorker {
     private final ContractValidator validator;
     private final JsonMapper json;
     private final Clock clock;
+    private final ConfirmationDelivery delivery;
 
-    InboxWorker(NotificationStore store, ContractValidator validator, JsonMapper json, Clock clock) {
+    InboxWorker(NotificationStore store, ContractValidator validator, JsonMapper json, Clock clock,
+            ConfirmationDelivery delivery) {
         this.store = store;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
+        this.delivery = delivery;
     }
 
     /**
-     * @return {@code true} if a notification was recorded, {@code false} if it already existed
+     * @return {@code true} if this call sent the confirmation e-mail, {@code false} if it had been sent already
      * @throws PoisonInboxRecordException if the record can never be processed
+     * @throws RuntimeException (transient, e.g. SMTP or the database away) if it is worth retrying
      */
     public boolean process(InboxMessage message) {
         if (message.webhookId() == null || message.webhookId().isBlank()) {
             throw new PoisonInboxRecordException("inbox record has no " + InboxHeaders.WEBHOOK_ID + " header");
         }
         JsonNode data = validData(message).path("data");
-        Notification notification = new Notification(message.webhookId(), data.path("order_id").asString(),
+        Notification notification = Notification.received(message.webhookId(), data.path("order_id").asString(),
                 data.path("customer_email").asString(), data.path("product_name").asString(),
                 data.path("quantity").asInt(), data.path("amount").asString(), data.path("currency").asString(),
-                NotificationStatus.RECEIVED, message.receivedAt(), clock.instant());
-        boolean recorded = store.recordIfAbsent(notification);
-        if (recorded) {
+                message.receivedAt(), clock.instant());
+        if (store.recordIfAbsent(notification)) {
             log.info("Recorded notification {} for order {}", notification.eventId(), notification.orderId());
         } else {
-            log.info("Ignored duplicate {} for order {}", notification.eventId(), notification.orderId());
+            log.info("Notification {} for order {} exists; checking its e-mail", notification.eventId(),
+                    notification.orderId());
         }
-        return recorded;
+        return delivery.deliverOnce(notification.eventId());
     }
 
     private JsonNode validData(InboxMessage message) {

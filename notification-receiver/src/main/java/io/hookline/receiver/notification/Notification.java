@@ -4,12 +4,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * What the receiver did with one order.paid webhook. One per {@code webhook-id}.
+ * What the receiver did with one order.paid webhook: the order it is about and its confirmation e-mail.
+ * One per {@code webhook-id}.
  *
  * @param eventId the {@code webhook-id} (the event id): the idempotency key
  * @param amount the order total as the decimal string it arrived as, e.g. {@code "59.98"}
+ * @param status where the confirmation e-mail stands
  * @param receivedAt when the webhook was accepted over HTTP
  * @param processedAt when the inbox worker recorded it, or {@code null}
+ * @param attempts how many times sending the e-mail was started
+ * @param sentAt when the SMTP server accepted the e-mail, or {@code null}
+ * @param subject the subject of the e-mail that was sent, or {@code null}
+ * @param messageId the e-mail's {@code Message-ID} header, or {@code null}
+ * @param lastError why the last attempt failed (no addresses, no secrets), or {@code null}
  */
 public record Notification(
         @JsonProperty("event_id") String eventId,
@@ -21,5 +28,17 @@ public record Notification(
         @JsonProperty("currency") String currency,
         @JsonProperty("status") NotificationStatus status,
         @JsonProperty("received_at") Instant receivedAt,
-        @JsonProperty("processed_at") Instant processedAt) {
+        @JsonProperty("processed_at") Instant processedAt,
+        @JsonProperty("attempts") int attempts,
+        @JsonProperty("sent_at") Instant sentAt,
+        @JsonProperty("subject") String subject,
+        @JsonProperty("message_id") String messageId,
+        @JsonProperty("last_error") String lastError) {
+
+    /** A freshly recorded notification whose e-mail has not been attempted yet. */
+    public static Notification received(String eventId, String orderId, String customerEmail, String productName,
+            int quantity, String amount, String currency, Instant receivedAt, Instant processedAt) {
+        return new Notification(eventId, orderId, customerEmail, productName, quantity, amount, currency,
+                NotificationStatus.RECEIVED, receivedAt, processedAt, 0, null, null, null, null);
+    }
 }

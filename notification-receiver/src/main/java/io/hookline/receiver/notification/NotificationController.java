@@ -1,5 +1,8 @@
 package io.hookline.receiver.notification;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -7,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /notifications?order_id=}: what the receiver recorded for an order (an empty array if nothing). */
 @RestController
+@Tag(name = "notifications", description = "What the receiver recorded and e-mailed")
 class NotificationController {
 
     private final NotificationStore store;
@@ -15,8 +19,12 @@ class NotificationController {
         this.store = store;
     }
 
+    @Operation(summary = "The notifications of an order",
+            description = "One per webhook-id: the order, the e-mail's status (received, sending, retrying, sent, "
+                    + "failed), attempts, when it was sent, its subject and Message-ID, and the last error.")
     @GetMapping("/notifications")
-    List<Notification> byOrder(@RequestParam("order_id") String orderId) {
+    List<Notification> byOrder(@Parameter(description = "the order id, e.g. ord_0123456789")
+            @RequestParam("order_id") String orderId) {
         return store.findByOrderId(orderId);
     }
 }

@@ -2,6 +2,9 @@ package io.hookline.receiver.system;
 
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
+import io.hookline.receiver.mail.ConfirmationMailProperties;
+import io.hookline.receiver.mail.PermanentMailFailureException;
+import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.schemas.events.Topics;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,9 +40,6 @@ class KafkaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
     static final int PARTITIONS = 3;
-
-    /** Transient failures (e.g. the database is away) are retried this often before the record is parked. */
-    static final int TRANSIENT_RETRIES = 6;
 
     @Bean
     NewTopic notificationsInbox() {
@@ -87,20 +87,23 @@ class KafkaConfiguration {
     }
 
     /**
-     * Poison records (not JSON, off-schema, no {@code webhook-id}) go straight to
-     * {@link Topics#NOTIFICATIONS_INBOX_DLT} with the reason; other failures are retried with back-off first,
-     * then parked there too, so a partition never stops for good. The offset is committed only after the
+     * Poison records (not JSON, off-schema, no {@code webhook-id}) and permanent e-mail failures go straight
+     * to {@link Topics#NOTIFICATIONS_INBOX_DLT} with the reason; other failures (SMTP or the database away)
+     * are retried with {@code receiver.mail.retry} back-off first, then parked there too and the notification
+     * marked {@code failed}, so a partition never stops for good. The offset is committed only after the
      * dead letter is acknowledged.
      */
     @Bean
-    DefaultErrorHandler inboxErrorHandler(KafkaOperations<Object, Object> template) {
-        DeadLetterPublishingRecoverer recoverer = new LoggingDeadLetterRecoverer(template);
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(TRANSIENT_RETRIES);
-        backOff.setInitialInterval(500);
-        backOff.setMultiplier(2.0);
-        backOff.setMaxInterval(10_000);
+    DefaultErrorHandler inboxErrorHandler(KafkaOperations<Object, Object> template, NotificationStore store,
+            ConfirmationMailProperties mail) {
+        DeadLetterPublishingRecoverer recoverer = new LoggingDeadLetterRecoverer(template, store);
+        ConfirmationMailProperties.Retry retry = mail.retry();
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        backOff.setInitialInterval(retry.initialInterval().toMillis());
+        backOff.setMultiplier(retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(PoisonInboxRecordException.class);
+        handler.addNotRetryableExceptions(PoisonInboxRecordException.class, PermanentMailFailureException.class);
         return handler;
     }
 }

@@ -1,10 +1,16 @@
 package io.hookline.receiver.system;
 
+import io.hookline.receiver.inbox.InboxHeaders;
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
+import io.hookline.receiver.mail.MailDeliveryException;
+import io.hookline.receiver.mail.PermanentMailFailureException;
+import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.schemas.events.Topics;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,24 +21,45 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 /**
  * Parks a failed inbox record on {@link Topics#NOTIFICATIONS_INBOX_DLT} (partition chosen by key), with
  * Spring Kafka's {@code kafka_dlt-*} headers carrying the original topic, offset and the reason, and logs
- * one line saying which record and why (never its value). Called on the listener thread; blocks until the
- * dead letter is acknowledged, and throws if it is not, so the record is retried rather than lost.
+ * one line saying which record and why (never its value), and marks its notification (if one was recorded)
+ * {@code failed}. Called on the listener thread; blocks until the dead letter is acknowledged, and throws if
+ * it is not, so the record is retried rather than lost.
  */
 class LoggingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingDeadLetterRecoverer.class);
 
-    LoggingDeadLetterRecoverer(KafkaOperations<?, ?> template) {
+    private final NotificationStore store;
+
+    LoggingDeadLetterRecoverer(KafkaOperations<?, ?> template, NotificationStore store) {
         super(template, (record, exception) -> new TopicPartition(Topics.NOTIFICATIONS_INBOX_DLT, -1));
+        this.store = store;
     }
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
-        Throwable cause = NestedExceptionUtils.getMostSpecificCause(exception);
-        String reason = cause instanceof PoisonInboxRecordException ? cause.getMessage()
-                : cause.getClass().getSimpleName() + " (retries exhausted)";
+        String reason = reason(exception);
         log.warn("Parking inbox record {}-{}@{} (key {}) on {}: {}", record.topic(), record.partition(),
                 record.offset(), record.key(), Topics.NOTIFICATIONS_INBOX_DLT, reason);
         super.accept(record, consumer, exception);
+        Header webhookId = record.headers().lastHeader(InboxHeaders.WEBHOOK_ID);
+        if (webhookId != null && webhookId.value() != null) {
+            store.markFailed(new String(webhookId.value(), StandardCharsets.UTF_8), "parked on "
+                    + Topics.NOTIFICATIONS_INBOX_DLT + ": " + reason);
+        }
+    }
+
+    /** Our own exceptions' messages are written to be safe to show; anything else is named by its class. */
+    private static String reason(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoisonInboxRecordException || cause instanceof PermanentMailFailureException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof MailDeliveryException) {
+                return cause.getMessage() + " (retries exhausted)";
+            }
+        }
+        return NestedExceptionUtils.getMostSpecificCause(exception).getClass().getSimpleName()
+                + " (retries exhausted)";
     }
 }

@@ -3,6 +3,13 @@ package io.hookline.receiver.webhook;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hookline.schemas.signing.WebhookHeaders;
 import io.hookline.schemas.signing.WebhookVerificationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
  * details (see the service's {@code ProblemAdvice}).
  */
 @RestController
+@Tag(name = "webhooks", description = "Standard Webhooks endpoints this receiver subscribes with")
 class OrderPaidWebhookController {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String EXAMPLE = """
+            {"type": "order.paid", "timestamp": "2026-01-01T10:00:00Z", "data": {"order_id": "ord_0123456789",
+            "customer_email": "ada@example.com", "product_name": "Mechanical keyboard", "quantity": 2,
+            "unit_price": "29.99", "currency": "USD", "amount": "59.98", "paid_at": "2026-01-01T10:00:00Z"}}""";
 
     private final BoundedBodyReader bodyReader;
     private final WebhookIntake intake;
@@ -28,9 +42,38 @@ class OrderPaidWebhookController {
         this.intake = intake;
     }
 
+    @Operation(summary = "Receive an order.paid webhook",
+            description = "Verifies the Standard Webhooks signature (HMAC-SHA256 over id.timestamp.body, any "
+                    + "configured secret, timestamp within the tolerance), checks the body against the order.paid "
+                    + "contract, queues it on notifications.inbox (acks=all) and only then answers 202. Duplicates "
+                    + "(same webhook-id) are answered 202 and have no second effect.",
+            parameters = {
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.ID, required = true,
+                        description = "the message id; the idempotency key"),
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.TIMESTAMP, required = true,
+                        description = "Unix seconds of signing"),
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.SIGNATURE, required = true,
+                        description = "space-separated v1,<base64 HMAC-SHA256> signatures")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(value = EXAMPLE))),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "queued durably: {\"status\":\"event_received\"}"),
+                @ApiResponse(responseCode = "400", description = "signed body is not JSON",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "403", description = "missing headers, stale timestamp or no "
+                        + "matching signature", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "413", description = "body over receiver.max-body-size",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "422", description = "breaks the order.paid contract; errors[] lists "
+                        + "every field", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "503", description = "the queue did not acknowledge; retry after "
+                        + "Retry-After seconds", content = @Content(mediaType = PROBLEM))})
     @PostMapping(path = "/webhooks/order-paid", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Receipt> receive(@RequestHeader HttpHeaders headers, HttpServletRequest request)
-            throws IOException, WebhookVerificationException {
+    ResponseEntity<Receipt> receive(@Parameter(hidden = true) @RequestHeader HttpHeaders headers,
+            HttpServletRequest request) throws IOException, WebhookVerificationException {
         byte[] body = bodyReader.read(request);
         intake.accept(new WebhookRequest(headers.getFirst(WebhookHeaders.ID),
                 headers.getFirst(WebhookHeaders.TIMESTAMP), headers.getFirst(WebhookHeaders.SIGNATURE), body));

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookline.receiver.notification.Notification;
 import io.hookline.receiver.notification.NotificationStatus;
 import io.hookline.receiver.notification.NotificationStore;
+import io.hookline.receiver.support.MailFixtures;
 import io.hookline.receiver.support.OrderPaidBodies;
+import io.hookline.receiver.support.TestSmtp;
 import io.hookline.schemas.validation.ContractValidator;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,17 +21,18 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The inbox worker without Kafka: a real store on H2 with the real migration. */
+/** The inbox worker without Kafka: a real store on H2 with the real migrations, a real SMTP server. */
 class InboxWorkerTests {
 
     private static final Instant RECEIVED = Instant.parse("2026-03-01T10:00:00.250Z");
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:01Z");
 
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().generateUniqueName(true)
-            .setType(EmbeddedDatabaseType.H2).addScript("db/migration/V1__notifications.sql").build();
+            .setType(EmbeddedDatabaseType.H2).addScripts("db/migration/V1__notifications.sql", "db/migration/V2__confirmation_mail.sql").build();
     private final NotificationStore store = new NotificationStore(JdbcClient.create(database));
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InboxWorker worker = new InboxWorker(store, new ContractValidator(), JsonMapper.builder().build(),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            clock, MailFixtures.delivery(store, clock));
 
     @AfterEach
     void dropDatabase() {
@@ -37,25 +40,30 @@ class InboxWorkerTests {
     }
 
     @Test
-    void recordsTheOrderOfAValidMessageAsReceived() {
+    void recordsTheOrderOfAValidMessageAndMarksItSentOnceTheEmailIsAccepted() {
         String orderId = OrderPaidBodies.newOrderId();
+        String eventId = OrderPaidBodies.newWebhookId();
 
-        boolean recorded = worker.process(new InboxMessage("evt-1", OrderPaidBodies.valid(orderId), RECEIVED));
+        boolean sent = worker.process(new InboxMessage(eventId, OrderPaidBodies.valid(orderId), RECEIVED));
 
-        assertThat(recorded).isTrue();
-        assertThat(store.findByOrderId(orderId)).containsExactly(new Notification("evt-1", orderId,
-                "ada@example.com", "Mechanical keyboard", 2, "59.98", "USD", NotificationStatus.RECEIVED,
-                RECEIVED, NOW));
+        assertThat(sent).isTrue();
+        String messageId = "<" + eventId + "@hookline.local>";
+        assertThat(store.findByOrderId(orderId)).containsExactly(new Notification(eventId, orderId,
+                "ada@example.com", "Mechanical keyboard", 2, "59.98", "USD", NotificationStatus.SENT,
+                RECEIVED, NOW, 1, NOW, "Your order " + orderId + " is confirmed", messageId, null));
+        assertThat(TestSmtp.withMessageId(messageId)).hasSize(1);
     }
 
     @Test
     void theSameWebhookIdHasNoSecondEffect() {
         String orderId = OrderPaidBodies.newOrderId();
-        InboxMessage message = new InboxMessage("evt-2", OrderPaidBodies.valid(orderId), RECEIVED);
+        String eventId = OrderPaidBodies.newWebhookId();
+        InboxMessage message = new InboxMessage(eventId, OrderPaidBodies.valid(orderId), RECEIVED);
 
         assertThat(worker.process(message)).isTrue();
         assertThat(worker.process(message)).isFalse();
         assertThat(store.findByOrderId(orderId)).hasSize(1);
+        assertThat(TestSmtp.withSubjectContaining(orderId)).hasSize(1);
     }
 
     @Test
@@ -63,7 +71,7 @@ class InboxWorkerTests {
         String orderId = OrderPaidBodies.newOrderId();
         String body = OrderPaidBodies.valid(orderId).replace("\"59.98\"", "\"30.00\"");
 
-        worker.process(new InboxMessage("evt-3", body, RECEIVED));
+        worker.process(new InboxMessage(OrderPaidBodies.newWebhookId(), body, RECEIVED));
 
         assertThat(store.findByOrderId(orderId)).singleElement()
                 .satisfies(notification -> assertThat(notification.amount()).isEqualTo("30.00"));

@@ -1,15 +1,17 @@
 package io.hookline.receiver.support;
 
-import io.hookline.testsupport.UsesTestKafka;
+import io.hookline.testsupport.TestKafkaInitializer;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole receiver on a random port, against the shared test broker and an in-memory H2 database.
+ * The whole receiver on a random port, against the shared test broker, the shared test SMTP server
+ * ({@link TestSmtp}) and an in-memory H2 database, with short worker back-off so SMTP outages heal fast.
  * Classes carrying only this annotation share one application context.
  */
 @Target(ElementType.TYPE)
@@ -18,7 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:receiver-tests;DB_CLOSE_DELAY=-1",
         "spring.kafka.consumer.properties.session.timeout.ms=10000",
-        "spring.kafka.consumer.properties.heartbeat.interval.ms=1000"})
-@UsesTestKafka
+        "spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
+        "receiver.mail.retry.initial-interval=200ms",
+        "receiver.mail.retry.max-interval=1s",
+        "receiver.mail.retry.max-retries=30"})
+@ContextConfiguration(initializers = {TestKafkaInitializer.class, TestSmtpInitializer.class})
 public @interface ReceiverIntegrationTest {
 }
