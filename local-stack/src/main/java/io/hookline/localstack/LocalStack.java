@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on one machine, one command: an embedded Apache Kafka broker (KRaft) on
- * localhost:9092 with its data under {@code .local-stack/kafka}, then orders-api (8080),
+ * localhost:9092 with its data under {@code .local-stack/kafka}, an SMTP catcher on localhost:3025 with
+ * its page on localhost:8025 ({@link LocalMailbox}), then orders-api (8080),
  * webhook-dispatcher (8081) and notification-receiver (8082) as child JVMs, the receiver subscribed to
  * {@code order.paid}. Ctrl-C stops everything cleanly. See {@link StackSettings} for the knobs.
  */
@@ -52,19 +53,25 @@ public final class LocalStack {
         List<ServiceSpec> specs = StackServices.of(settings, "localhost:" + settings.kafkaPort());
         checkJarsBuilt(specs);
         checkPortsFree(settings, specs);
+        LocalMailbox mailbox = LocalMailbox.start(settings.smtpPort(), settings.mailUiPort());
         KraftBroker broker = null;
         String bootstrap = settings.externalBootstrapServers();
         if (settings.embeddedBroker()) {
-            broker = KraftBroker.create(settings.kafkaPort(), settings.kafkaControllerPort(),
-                    settings.dataDir().resolve("kafka"), 3).start();
+            try {
+                broker = KraftBroker.create(settings.kafkaPort(), settings.kafkaControllerPort(),
+                        settings.dataDir().resolve("kafka"), 3).start();
+            } catch (RuntimeException e) {
+                mailbox.close();
+                throw e;
+            }
             bootstrap = broker.bootstrapServers();
         }
         List<ServiceProcess> processes = new ArrayList<>();
-        for (ServiceSpec spec : StackServices.of(settings, bootstrap)) {
+        for (ServiceSpec spec : StackServices.of(settings, bootstrap, mailbox.smtpPort())) {
             processes.add(new ServiceProcess(spec, settings.dataDir().resolve("logs")).start());
         }
         pidFile.write(processes);
-        RunningStack stack = new RunningStack(broker, bootstrap, processes, pidFile);
+        RunningStack stack = new RunningStack(broker, bootstrap, processes, pidFile, mailbox);
         try {
             for (ServiceProcess process : processes) {
                 process.awaitHealthy(settings.startTimeout());
@@ -91,6 +98,9 @@ public final class LocalStack {
             ports.add(settings.kafkaPort());
             ports.add(settings.kafkaControllerPort());
         }
+        ports.add(settings.smtpPort());
+        ports.add(settings.mailUiPort());
+        ports.removeIf(port -> port == 0);
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The started stack: the embedded broker (when used) and the service processes. {@link #close()} stops the
- * services first, gracefully and in reverse order, then the broker, so in-flight work can still reach Kafka.
+ * The started stack: the embedded broker (when used), the SMTP catcher and the service processes.
+ * {@link #close()} stops the services first, gracefully and in reverse order, then the broker and the SMTP
+ * catcher, so in-flight work can still reach Kafka and send its e-mails.
  * Thread-safe: close may run from a shutdown hook while the main thread waits.
  */
 public final class RunningStack implements AutoCloseable {
@@ -16,13 +17,21 @@ public final class RunningStack implements AutoCloseable {
     private final String bootstrapServers;
     private final List<ServiceProcess> services;
     private final PidFile pidFile;
+    private final LocalMailbox mailbox;
     private boolean closed;
 
-    RunningStack(KraftBroker broker, String bootstrapServers, List<ServiceProcess> services, PidFile pidFile) {
+    RunningStack(KraftBroker broker, String bootstrapServers, List<ServiceProcess> services, PidFile pidFile,
+            LocalMailbox mailbox) {
         this.broker = broker;
         this.bootstrapServers = bootstrapServers;
         this.services = List.copyOf(services);
         this.pidFile = pidFile;
+        this.mailbox = mailbox;
+    }
+
+    /** The SMTP catcher the receiver sends its e-mails to, and its page. */
+    public LocalMailbox mailbox() {
+        return mailbox;
     }
 
     public String bootstrapServers() {
@@ -63,6 +72,7 @@ public final class RunningStack implements AutoCloseable {
         if (broker != null) {
             broker.stop();
         }
+        mailbox.close();
         pidFile.clear();
     }
 }

@@ -19,7 +19,13 @@ final class StackServices {
     private StackServices() {
     }
 
+    /** The services, the receiver sending its e-mails to {@code settings.smtpPort()}. */
     static List<ServiceSpec> of(StackSettings settings, String bootstrapServers) {
+        return of(settings, bootstrapServers, settings.smtpPort());
+    }
+
+    /** The services, the receiver sending its e-mails to the SMTP catcher on localhost:{@code smtpPort}. */
+    static List<ServiceSpec> of(StackSettings settings, String bootstrapServers, int smtpPort) {
         Path data = settings.dataDir();
         String receiverWebhook = "http://localhost:" + settings.receiverPort() + "/webhooks/order-paid";
         ServiceSpec orders = spec(settings, ORDERS_API, settings.ordersApiPort(), bootstrapServers,
@@ -33,9 +39,11 @@ final class StackServices {
                 "--dispatcher.endpoints[0].event-types[0]=order.paid",
                 FAST_CRASH_RECOVERY);
         ServiceSpec receiver = spec(settings, RECEIVER, settings.receiverPort(), bootstrapServers,
-                "POST /webhooks/order-paid; GET /notifications?order_id=",
+                "POST /webhooks/order-paid; GET /notifications?order_id=; e-mails via SMTP",
                 "--spring.datasource.url=" + h2(data.resolve("db/notifications")),
                 "--receiver.secrets[0]=" + settings.webhookSecret(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort,
                 FAST_CRASH_RECOVERY);
         return List.of(orders, dispatcher, receiver);
     }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param receiverPort {@code RECEIVER_PORT}, 8082
  * @param webhookSecret the secret the dispatcher signs with and the receiver verifies with ({@code LOCAL_WEBHOOK_SECRET}, a documented development value)
  * @param startTimeout how long each service may take to become healthy ({@code LOCAL_STACK_START_TIMEOUT} seconds, 180)
+ * @param smtpPort the embedded SMTP catcher the receiver sends its e-mails to ({@code LOCAL_SMTP_PORT}, 3025; 0 = any free port)
+ * @param mailUiPort the page listing the caught e-mails ({@code LOCAL_MAIL_UI_PORT}, 8025; 0 = any free port)
  */
 public record StackSettings(
         Path home,
@@ -29,7 +31,17 @@ public record StackSettings(
         int dispatcherPort,
         int receiverPort,
         String webhookSecret,
-        Duration startTimeout) {
+        Duration startTimeout,
+        int smtpPort,
+        int mailUiPort) {
+
+    /** Settings with the SMTP catcher and its page on any free ports (for tests that start several stacks). */
+    public StackSettings(Path home, Path dataDir, String externalBootstrapServers, int kafkaPort,
+            int kafkaControllerPort, int ordersApiPort, int dispatcherPort, int receiverPort, String webhookSecret,
+            Duration startTimeout) {
+        this(home, dataDir, externalBootstrapServers, kafkaPort, kafkaControllerPort, ordersApiPort, dispatcherPort,
+                receiverPort, webhookSecret, startTimeout, 0, 0);
+    }
 
     /** Development only: the secret the local stack subscribes the receiver with. Never use it elsewhere. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "whsec_aG9va2xpbmUtbG9jYWwtZGV2ZWxvcG1lbnQta2V5ISE=";
@@ -46,7 +58,9 @@ public record StackSettings(
                 port(env, "DISPATCHER_PORT", 8081),
                 port(env, "RECEIVER_PORT", 8082),
                 env.getOrDefault("LOCAL_WEBHOOK_SECRET", DEVELOPMENT_WEBHOOK_SECRET),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LOCAL_STACK_START_TIMEOUT", "180"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("LOCAL_STACK_START_TIMEOUT", "180"))),
+                port(env, "LOCAL_SMTP_PORT", 3025),
+                port(env, "LOCAL_MAIL_UI_PORT", 8025));
     }
 
     public boolean embeddedBroker() {
@@ -56,7 +70,7 @@ public record StackSettings(
     /** The same settings pointed at another Kafka cluster. */
     public StackSettings withExternalBootstrapServers(String bootstrapServers) {
         return new StackSettings(home, dataDir, bootstrapServers, kafkaPort, kafkaControllerPort, ordersApiPort,
-                dispatcherPort, receiverPort, webhookSecret, startTimeout);
+                dispatcherPort, receiverPort, webhookSecret, startTimeout, smtpPort, mailUiPort);
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -31,6 +31,14 @@ class StackServicesTests {
     }
 
     @Test
+    void theReceiverSendsItsEmailsToTheLocalSmtpCatcher() {
+        assertThat(specs.get(2).arguments()).contains("--spring.mail.host=127.0.0.1", "--spring.mail.port=3025");
+        assertThat(StackServices.of(settings, "localhost:9092", 41025).get(2).arguments())
+                .contains("--spring.mail.port=41025").doesNotContain("--spring.mail.port=3025");
+        assertThat(specs.get(0).arguments()).noneMatch(arg -> arg.startsWith("--spring.mail"));
+    }
+
+    @Test
     void databasesLiveUnderTheDataDirectoryAndWriteThroughOnCommit() {
         assertThat(specs.get(0).arguments()).anySatisfy(arg -> assertThat(arg)
                 .startsWith("--spring.datasource.url=jdbc:h2:file:" + settings.dataDir().resolve("db/orders"))

@@ -19,6 +19,21 @@ class StackSettingsTests {
         assertThat(settings.receiverPort()).isEqualTo(8082);
         assertThat(settings.dataDir()).endsWithRaw(java.nio.file.Path.of(".local-stack"));
         assertThat(settings.webhookSecret()).isEqualTo(StackSettings.DEVELOPMENT_WEBHOOK_SECRET);
+        assertThat(settings.smtpPort()).isEqualTo(3025);
+        assertThat(settings.mailUiPort()).isEqualTo(8025);
+    }
+
+    @Test
+    void smtpAndMailPagePortsAreConfigurableAndAnyFreePortWithoutThem() {
+        StackSettings settings = StackSettings.fromEnvironment(Map.of("LOCAL_SMTP_PORT", "2525",
+                "LOCAL_MAIL_UI_PORT", "8125"));
+        StackSettings withoutMailPorts = new StackSettings(settings.home(), settings.dataDir(), null, 9092, 9093,
+                8080, 8081, 8082, StackSettings.DEVELOPMENT_WEBHOOK_SECRET, java.time.Duration.ofSeconds(1));
+
+        assertThat(settings.smtpPort()).isEqualTo(2525);
+        assertThat(settings.mailUiPort()).isEqualTo(8125);
+        assertThat(withoutMailPorts.smtpPort()).isZero();
+        assertThat(withoutMailPorts.mailUiPort()).isZero();
     }
 
     @Test
