@@ -1,28 +1,34 @@
 package io.hookline.dispatcher.delivery;
 
-import io.hookline.schemas.validation.ContractValidator;
 import io.netty.channel.ChannelOption;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
-/** The outbound HTTP client (WebClient on Reactor Netty, built by hand) and the contract validator. */
+/**
+ * The outbound HTTP client: WebClient on Reactor Netty, built by hand. Its connection pool is sized for the
+ * engine's in-flight cap, so the cap (not the pool) bounds concurrency; redirects are not followed.
+ */
 @Configuration(proxyBeanMethods = false)
-class DeliveryConfiguration {
+public class DeliveryConfiguration {
 
     @Bean
-    WebClient webhookWebClient(HttpProperties properties) {
-        HttpClient httpClient = HttpClient.create()
+    WebClient webhookWebClient(HttpProperties http, EngineProperties engine) {
+        ConnectionProvider pool = ConnectionProvider.builder("webhooks")
+                .maxConnections(engine.maxInFlightPerEndpoint())
+                .pendingAcquireMaxCount(-1)
+                .build();
+        return webClient(http, pool);
+    }
+
+    public static WebClient webClient(HttpProperties properties, ConnectionProvider pool) {
+        HttpClient httpClient = HttpClient.create(pool)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
                 .responseTimeout(properties.responseTimeout())
                 .followRedirect(false);
         return WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
-    }
-
-    @Bean
-    ContractValidator contractValidator() {
-        return new ContractValidator();
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Outbound HTTP budgets ({@code dispatcher.http.*}).
  *
- * @param connectTimeout how long to wait for a TCP connection
+ * @param connectTimeout how long to wait for a TCP connection (within the attempt budget)
  * @param responseTimeout the total budget of one attempt: connect, send and the response status
  */
 @Validated

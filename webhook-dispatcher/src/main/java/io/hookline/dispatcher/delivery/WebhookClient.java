@@ -5,65 +5,100 @@ import io.hookline.dispatcher.signing.RequestSigner;
 import io.hookline.dispatcher.signing.SignatureHeaders;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
+import java.time.Instant;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
  * Sends one signed webhook request to one endpoint. Non-blocking: the returned {@link Mono} never errors,
- * it completes with a {@link DeliveryResult} within the response timeout (the total budget of an attempt).
- * The request is signed when the Mono is subscribed, so a retry carries a fresh timestamp. Logs one INFO
- * line per attempt (event id, endpoint, status, latency), never the secret or the signature. Thread-safe.
+ * it completes with an {@link AttemptResult} within the response timeout (the total budget of an attempt).
+ * The request is signed when the Mono is subscribed, with every secret the endpoint has in force, so a retry
+ * carries a fresh timestamp. Logs one DEBUG line per attempt, never the secret or the signature. Thread-safe.
  */
 @Component
 public class WebhookClient {
 
     /** Sent as {@code User-Agent} on every webhook request. */
     public static final String USER_AGENT = "hookline-dispatcher/0.1";
+    /** Response bodies are kept up to this many characters in the attempt log. */
+    static final int MAX_RESPONSE_BODY = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookClient.class);
 
     private final WebClient webClient;
     private final RequestSigner signer;
     private final Duration responseTimeout;
+    private final Clock clock;
 
-    public WebhookClient(WebClient webhookWebClient, RequestSigner signer, HttpProperties properties) {
+    public WebhookClient(WebClient webhookWebClient, RequestSigner signer, HttpProperties properties, Clock clock) {
         this.webClient = webhookWebClient;
         this.signer = signer;
         this.responseTimeout = properties.responseTimeout();
+        this.clock = clock;
     }
 
-    /** POSTs the body to the endpoint, signed with the endpoint's secret. */
-    public Mono<DeliveryResult> deliver(Endpoint endpoint, UUID eventId, byte[] body) {
+    /** POSTs the delivery's body to the endpoint, signed with the endpoint's secrets. */
+    public Mono<AttemptResult> deliver(Endpoint endpoint, String eventId, String body) {
         return Mono.defer(() -> {
+            Instant attemptedAt = clock.instant();
             long started = System.nanoTime();
-            SignatureHeaders signature = signer.sign(eventId.toString(), body, List.of(endpoint.secret()));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            SignatureHeaders signature = signer.sign(eventId, bytes, endpoint.secrets());
             return webClient.post()
                     .uri(endpoint.url())
                     .contentType(MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.USER_AGENT, USER_AGENT)
                     .headers(signature::applyTo)
-                    .bodyValue(body)
-                    .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+                    .bodyValue(bytes)
+                    .exchangeToMono(response -> answered(response, attemptedAt, started))
                     .timeout(responseTimeout)
-                    .map(status -> DeliveryResult.answered(endpoint.name(), status, millisSince(started)))
-                    .onErrorResume(error -> Mono.just(
-                            DeliveryResult.failed(endpoint.name(), describe(error), millisSince(started))))
-                    .doOnNext(result -> log(eventId, result));
+                    .onErrorResume(error -> Mono.just(new AttemptResult(attemptedAt, 0, describe(error),
+                            millisSince(started), null, null)))
+                    .doOnNext(result -> log.debug("Delivery event={} endpoint={} status={} latency_ms={}", eventId,
+                            endpoint.id(), result.outcome(), result.latencyMs()));
         });
     }
 
-    private static void log(UUID eventId, DeliveryResult result) {
-        log.info("Delivery event={} endpoint={} status={} latency_ms={}", eventId, result.endpointName(),
-                result.outcome(), result.latencyMs());
+    private Mono<AttemptResult> answered(ClientResponse response, Instant attemptedAt, long started) {
+        int status = response.statusCode().value();
+        Duration retryAfter = status == 429 || status == 503
+                ? RetryAfter.parse(response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock)
+                : null;
+        return truncatedBody(response)
+                .map(body -> new AttemptResult(attemptedAt, status, null, millisSince(started),
+                        body.isEmpty() ? null : body, retryAfter));
+    }
+
+    /** Reads at most {@link #MAX_RESPONSE_BODY} bytes' worth of text and releases the rest unread. */
+    private static Mono<String> truncatedBody(ClientResponse response) {
+        StringBuilder text = new StringBuilder();
+        return response.bodyToFlux(DataBuffer.class)
+                .doOnNext(buffer -> {
+                    try {
+                        int room = MAX_RESPONSE_BODY - text.length();
+                        if (room > 0) {
+                            byte[] bytes = new byte[Math.min(room, buffer.readableByteCount())];
+                            buffer.read(bytes);
+                            text.append(new String(bytes, StandardCharsets.UTF_8));
+                        }
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .then(Mono.fromSupplier(text::toString));
     }
 
     /** A short, stable description of why no response arrived; library messages are not echoed. */
@@ -80,6 +115,9 @@ public class WebhookClient {
             }
             if (cause instanceof UnknownHostException) {
                 return "unknown host";
+            }
+            if (cause instanceof SSLException) {
+                return "TLS handshake failed";
             }
         }
         Throwable root = error;

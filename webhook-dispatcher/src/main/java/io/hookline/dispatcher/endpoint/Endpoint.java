@@ -2,28 +2,41 @@ package io.hookline.dispatcher.endpoint;
 
 import io.hookline.schemas.signing.WebhookSecret;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * A subscriber: where webhooks go, how they are signed and which event types it wants. Immutable.
+ * A subscriber as the delivery engine sees it: where webhooks go, how they are signed and which event
+ * types it wants. Immutable.
  *
- * @param name unique name, safe to log
+ * @param id the endpoint id ({@code ep_…} for endpoints created through the API, the configured name for
+ *        endpoints from {@code dispatcher.endpoints}); safe to log
  * @param url absolute http(s) URL
- * @param secret the signing secret ({@link WebhookSecret#toString()} never reveals it)
+ * @param secrets the signing secrets in force, newest first: one, or several while a rotation overlaps
+ *        ({@link WebhookSecret#toString()} never reveals them)
  * @param eventTypes the subscribed event types; empty = every type
+ * @param enabled whether deliveries are made
  */
-public record Endpoint(String name, URI url, WebhookSecret secret, Set<String> eventTypes) {
+public record Endpoint(String id, URI url, List<WebhookSecret> secrets, Set<String> eventTypes, boolean enabled) {
 
     public Endpoint {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
-        Objects.requireNonNull(secret, "secret");
+        secrets = List.copyOf(secrets);
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("an endpoint needs at least one secret");
+        }
         eventTypes = Set.copyOf(eventTypes);
+    }
+
+    /** An enabled endpoint with one secret. */
+    public Endpoint(String id, URI url, WebhookSecret secret, Set<String> eventTypes) {
+        this(id, url, List.of(secret), eventTypes, true);
     }
 
     /** Whether events of this type are delivered to this endpoint. */
     public boolean subscribesTo(String eventType) {
-        return eventTypes.isEmpty() || eventTypes.contains(eventType);
+        return enabled && (eventTypes.isEmpty() || eventTypes.contains(eventType));
     }
 }

@@ -19,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The webhook endpoints configured at startup ({@code dispatcher.endpoints[n].*}). Validated when the
- * application starts: every URL is absolute http(s), every secret parses, names are unique. A later
- * version keeps endpoints in a database behind the same {@link EndpointDirectory}.
+ * application starts: every URL is absolute http(s), every secret parses, names are unique. They live beside
+ * the endpoints created through the API (which are kept in the database) in the same {@link EndpointDirectory};
+ * their id is their name and they cannot be changed through the API.
  *
  * @param endpoints the subscribed endpoints; empty by default (nothing is delivered)
  */

@@ -1,62 +1,42 @@
 package io.hookline.dispatcher.system;
 
-import io.hookline.dispatcher.delivery.DeadLetterReasons;
-import io.hookline.dispatcher.delivery.DeliveryRetryListener;
-import io.hookline.dispatcher.delivery.PoisonEventException;
-import io.hookline.schemas.events.Topics;
+import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
+import io.hookline.dispatcher.delivery.RetryProperties;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The Kafka wiring of the dispatcher in one place: the topics it owns, and the error handler of its
- * listener. A {@link PoisonEventException} goes to {@code orders.events.dlt} at once; any other failure is
- * retried with {@link RetryProperties}' exponential back-off and then dead-lettered. The dead-letter
- * produce is awaited (the producer uses {@code acks=all}) before the offset commits; if it fails, the
- * record is handled again rather than skipped. Boot applies the {@link DefaultErrorHandler} bean to the
- * auto-configured listener container factory.
+ * The Kafka wiring of the dispatcher in one place: the topics it owns (all with the same partition count:
+ * {@code orders.events}, {@code orders.events.dlt}, {@code webhooks.deliveries}, one retry topic per step of
+ * the retry schedule, {@code webhooks.deliveries.dlt}) and the error handler of the fan-out listener. The
+ * fan-out handles unreadable records itself, so an exception reaching the error handler means Kafka did not
+ * acknowledge a produce: the batch is retried every second, never skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    /** {@code orders.events} and its dead-letter topic have the same partition count. */
-    static final int PARTITIONS = 3;
-
     @Bean
-    NewTopic ordersEventsTopic() {
-        return TopicBuilder.name(Topics.ORDERS_EVENTS).partitions(PARTITIONS).build();
+    KafkaAdmin.NewTopics dispatcherTopics(DeliveryTopicsProperties topics, RetryProperties retry) {
+        List<String> names = new ArrayList<>(List.of(topics.events(), topics.eventsDeadLetter(), topics.deliveries(),
+                topics.deliveriesDeadLetter()));
+        for (int n = 1; n <= retry.delays().size(); n++) {
+            names.add(topics.retry(n));
+        }
+        return new KafkaAdmin.NewTopics(names.stream()
+                .map(name -> TopicBuilder.name(name).partitions(topics.partitions())
+                        .replicas(topics.replicationFactor()).build())
+                .toArray(NewTopic[]::new));
     }
 
     @Bean
-    NewTopic ordersEventsDeadLetterTopic() {
-        return TopicBuilder.name(Topics.ORDERS_EVENTS_DLT).partitions(PARTITIONS).build();
-    }
-
-    @Bean
-    DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaOperations<?, ?> kafkaTemplate, RetryProperties retry) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
-                (record, exception) -> new TopicPartition(Topics.ORDERS_EVENTS_DLT, record.partition()));
-        recoverer.addHeadersFunction(new DeadLetterReasons(retry.maxAttempts())::headers);
-        recoverer.setFailIfSendResultIsError(true);
-        return recoverer;
-    }
-
-    @Bean
-    DefaultErrorHandler kafkaErrorHandler(DeadLetterPublishingRecoverer recoverer, RetryProperties retry,
-            DeliveryRetryListener retryListener) {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(PoisonEventException.class);
-        handler.setRetryListeners(retryListener);
-        return handler;
+    DefaultErrorHandler fanOutErrorHandler() {
+        return new DefaultErrorHandler(new FixedBackOff(1000L, FixedBackOff.UNLIMITED_ATTEMPTS));
     }
 }

@@ -7,7 +7,13 @@ import io.hookline.schemas.events.OrderPaid;
 import io.hookline.schemas.events.Topics;
 import io.hookline.testsupport.TestKafka;
 import io.hookline.testsupport.UsesTestKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,31 +35,37 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one application context of the integration tests (shared through Spring's context cache: subclasses
  * add no configuration): the real dispatcher on the shared test broker, with three endpoints on a real HTTP
- * server: {@code alpha} (order.paid), {@code beta} (every type) and {@code gamma} (order.payment_failed).
- * Retries are at millisecond scale. Tests use their own event ids and record keys.
+ * server: {@code alpha} (order.paid), {@code beta} (every type) and {@code gamma} (order.payment_failed),
+ * plus whatever the tests create through the admin API. The retry schedule is 300 ms, 600 ms (three
+ * attempts). Tests use their own event ids and record keys.
  */
-@SpringBootTest(properties = {
-        "dispatcher.retry.initial-interval=10ms",
-        "dispatcher.retry.multiplier=2.0",
-        "dispatcher.retry.max-interval=40ms",
-        "dispatcher.retry.max-attempts=5",
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dispatcher.retry.delays=300ms,600ms",
         "dispatcher.http.connect-timeout=500ms",
         "dispatcher.http.response-timeout=2s",
-        "spring.kafka.consumer.group-id=webhook-dispatcher-integration-tests"})
+        "dispatcher.admin.token=" + DispatcherIntegrationTestSupport.ADMIN_TOKEN,
+        "dispatcher.directory.allow-private-urls=true",
+        "spring.datasource.url=jdbc:h2:mem:dispatcher-integration-tests;DB_CLOSE_DELAY=-1",
+        "spring.kafka.consumer.group-id=webhook-dispatcher-integration-tests",
+        "dispatcher.delivery.group-id=webhook-dispatcher-integration-tests-deliveries"})
 @UsesTestKafka
 abstract class DispatcherIntegrationTestSupport {
 
     static final String ALPHA_SECRET = "whsec_YWxwaGEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
     static final String BETA_SECRET = "whsec_YmV0YS1zZWNyZXQta2V5LWZvci10ZXN0cyEhIQ==";
     static final String GAMMA_SECRET = "whsec_Z2FtbWEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
+    static final String ADMIN_TOKEN = "test-admin-token";
+    static final String DELIVERIES_DLT = "webhooks.deliveries.dlt";
 
     /** Started once per test JVM, like the broker. */
     static final RecordingWebhookServer webhooks = RecordingWebhookServer.start();
@@ -62,6 +75,9 @@ abstract class DispatcherIntegrationTestSupport {
 
     @Autowired
     JsonMapper jsonMapper;
+
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void endpoints(DynamicPropertyRegistry registry) {
@@ -108,19 +124,56 @@ abstract class DispatcherIntegrationTestSupport {
 
     /** Waits for the dead-lettered record with this key on {@code orders.events.dlt}. */
     static ConsumerRecord<String, String> awaitDeadLetter(String key) {
+        return awaitRecord(Topics.ORDERS_EVENTS_DLT, record -> key.equals(record.key()));
+    }
+
+    /** Waits for the first record on the topic (read from the beginning) that matches. */
+    static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ORDERS_EVENTS_DLT).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             return Awaitility.await().atMost(20, TimeUnit.SECONDS).until(
                     () -> StreamSupport.stream(consumer.poll(Duration.ofMillis(200)).spliterator(), false)
-                            .filter(record -> key.equals(record.key())).findFirst(),
+                            .filter(match).findFirst(),
                     Optional::isPresent).orElseThrow();
         }
+    }
+
+    /** Calls the admin API with the admin token; {@code body} may be null. */
+    HttpResponse<String> admin(String method, String path, String body) {
+        return call(method, path, body, "Bearer " + ADMIN_TOKEN);
+    }
+
+    HttpResponse<String> call(String method, String path, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode json(HttpResponse<String> response) {
+        return jsonMapper.readTree(response.body());
+    }
+
+    /** The recorded attempts of an event, as the admin API lists them. */
+    JsonNode attempts(UUID eventId) {
+        return json(admin("GET", "/events/" + eventId + "/attempts", null)).get("data");
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

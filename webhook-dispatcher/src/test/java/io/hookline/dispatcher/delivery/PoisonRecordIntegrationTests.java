@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.events.OrderPaid;
+import io.hookline.schemas.events.Topics;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,8 +24,9 @@ class PoisonRecordIntegrationTests extends DispatcherIntegrationTestSupport {
 
         ConsumerRecord<String, String> deadLetter = awaitDeadLetter(orderId);
         assertThat(deadLetter.value()).isEqualTo("this is not json {");
-        assertThat(header(deadLetter, DeadLetterReasons.REASON)).isEqualTo("poison: the value is not valid JSON");
-        assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn")).isEqualTo(PoisonEventException.class.getName());
+        assertThat(header(deadLetter, DeliveryHeaders.DLT_REASON)).isEqualTo("poison: the value is not valid JSON");
+        assertThat(header(deadLetter, DeliveryHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ORDERS_EVENTS);
+        assertThat(header(deadLetter, DeliveryHeaders.DLT_ORIGINAL_OFFSET)).matches("\\d+");
         await().atMost(Duration.ofSeconds(20)).until(() -> webhooks.received("/alpha", next.id()).size() == 1);
     }
 
@@ -41,7 +43,7 @@ class PoisonRecordIntegrationTests extends DispatcherIntegrationTestSupport {
 
         ConsumerRecord<String, String> deadLetter = awaitDeadLetter(orderId);
         assertThat(deadLetter.value()).isEqualTo(offSchema);
-        assertThat(header(deadLetter, DeadLetterReasons.REASON))
+        assertThat(header(deadLetter, DeliveryHeaders.DLT_REASON))
                 .startsWith("poison: the event breaks the envelope schema: ")
                 .contains("data.quantity", "data.currency");
         await().atMost(Duration.ofSeconds(20)).until(() -> webhooks.received("/alpha", next.id()).size() == 1);

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,11 +26,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP server (the JDK's) standing in for webhook endpoints: every path is an endpoint, every
  * request is recorded, and the answer is 200 unless a test scripted another status for a (path, webhook-id)
- * pair. Paths under {@code /slow} hold the response until the server closes. Thread-safe.
+ * pair (optionally with a {@code Retry-After}); the body is {@code status <code>}. Paths under
+ * {@code /slow} hold the response until the server closes. Thread-safe.
  */
 final class RecordingWebhookServer implements AutoCloseable {
 
-    record ReceivedRequest(String path, Map<String, String> headers, byte[] body, int answeredStatus) {
+    record ReceivedRequest(String path, Map<String, String> headers, byte[] body, int answeredStatus, Instant at) {
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -55,6 +57,7 @@ final class RecordingWebhookServer implements AutoCloseable {
     private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Integer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, Integer> always = new ConcurrentHashMap<>();
+    private final Map<String, String> retryAfter = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
     private RecordingWebhookServer(HttpServer server) {
@@ -90,6 +93,11 @@ final class RecordingWebhookServer implements AutoCloseable {
         always.put(key(path, eventId.toString()), status);
     }
 
+    /** Non-2xx answers for this event at this path carry this {@code Retry-After} value. */
+    void retryAfter(String path, UUID eventId, String value) {
+        retryAfter.put(key(path, eventId.toString()), value);
+    }
+
     List<ReceivedRequest> received(String path, UUID eventId) {
         return requests.stream()
                 .filter(request -> request.path().equals(path) && eventId.toString().equals(request.webhookId()))
@@ -110,11 +118,17 @@ final class RecordingWebhookServer implements AutoCloseable {
                     String.join(",", values)));
             String path = exchange.getRequestURI().getPath();
             int status = statusFor(path, headers.get("webhook-id"));
-            requests.add(new ReceivedRequest(path, Map.copyOf(headers), body, status));
+            requests.add(new ReceivedRequest(path, Map.copyOf(headers), body, status, Instant.now()));
             if (path.startsWith("/slow")) {
                 awaitClosing();
             }
-            exchange.sendResponseHeaders(status, -1);
+            String wait = retryAfter.get(key(path, headers.get("webhook-id")));
+            if (wait != null && status >= 300) {
+                exchange.getResponseHeaders().set("Retry-After", wait);
+            }
+            byte[] answer = ("status " + status).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
         }
     }
 

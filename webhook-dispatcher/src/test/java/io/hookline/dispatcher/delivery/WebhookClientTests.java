@@ -2,6 +2,7 @@ package io.hookline.dispatcher.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.standardwebhooks.Webhook;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.signing.RequestSigner;
 import io.hookline.schemas.signing.SignatureVerifier;
@@ -9,7 +10,6 @@ import io.hookline.schemas.signing.WebhookSecret;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,16 +17,18 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.resources.ConnectionProvider;
 
 class WebhookClientTests {
 
     private static final WebhookSecret SECRET = WebhookSecret.parse("whsec_aG9va2xpbmUtbG9jYWwtZGV2ZWxvcG1lbnQta2V5ISE=");
-    private static final byte[] BODY = "{\"type\":\"order.paid\"}".getBytes(StandardCharsets.UTF_8);
+    private static final String BODY = "{\"type\":\"order.paid\"}";
 
     private final RecordingWebhookServer server = RecordingWebhookServer.start();
     private final HttpProperties http = new HttpProperties(Duration.ofMillis(500), Duration.ofMillis(700));
-    private final WebhookClient client = new WebhookClient(new DeliveryConfiguration().webhookWebClient(http),
-            new RequestSigner(Clock.systemUTC()), http);
+    private final WebhookClient client = new WebhookClient(
+            DeliveryConfiguration.webClient(http, ConnectionProvider.create("test", 16)),
+            new RequestSigner(Clock.systemUTC()), http, Clock.systemUTC());
 
     @AfterEach
     void stopServer() {
@@ -37,12 +39,13 @@ class WebhookClientTests {
     void postsTheBodySignedWithTheStandardHeaders() throws Exception {
         UUID eventId = UUID.randomUUID();
 
-        DeliveryResult result = client.deliver(endpoint("/hook"), eventId, BODY).block();
+        AttemptResult result = client.deliver(endpoint("/hook"), eventId.toString(), BODY).block();
 
         assertThat(result.delivered()).isTrue();
         assertThat(result.outcome()).isEqualTo("HTTP 200");
         RecordingWebhookServer.ReceivedRequest request = server.received("/hook", eventId).getFirst();
-        assertThat(request.body()).isEqualTo(BODY);
+        assertThat(request.bodyText()).isEqualTo(BODY);
+        assertThat(result.responseBody()).isEqualTo("status 200");
         assertThat(request.header("content-type")).isEqualTo("application/json");
         assertThat(request.header("user-agent")).isEqualTo("hookline-dispatcher/0.1");
         new SignatureVerifier(List.of(SECRET), Duration.ofMinutes(5), Clock.systemUTC()).verify(
@@ -51,11 +54,38 @@ class WebhookClientTests {
     }
 
     @Test
+    void signsWithEverySecretInForceWhileARotationOverlaps() throws Exception {
+        WebhookSecret next = WebhookSecret.parse("whsec_bmV4dC1zZWNyZXQta2V5LWZvci10ZXN0cyEhIQ==");
+        Endpoint rotating = new Endpoint("rotating", URI.create(server.url("/hook")), List.of(next, SECRET), Set.of(),
+                true);
+        UUID eventId = UUID.randomUUID();
+
+        client.deliver(rotating, eventId.toString(), BODY).block();
+
+        RecordingWebhookServer.ReceivedRequest request = server.received("/hook", eventId).getFirst();
+        assertThat(request.header("webhook-signature").split(" ")).hasSize(2).allMatch(sig -> sig.startsWith("v1,"));
+        new Webhook(SECRET.encoded()).verify(request.bodyText(), request.headerLists());
+        new Webhook(next.encoded()).verify(request.bodyText(), request.headerLists());
+    }
+
+    @Test
+    void readsRetryAfterOnA503() {
+        UUID eventId = UUID.randomUUID();
+        server.answer("/hook", eventId, 503);
+        server.retryAfter("/hook", eventId, "120");
+
+        AttemptResult result = client.deliver(endpoint("/hook"), eventId.toString(), BODY).block();
+
+        assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(result.responseBody()).isEqualTo("status 503");
+    }
+
+    @Test
     void countsANon2xxAnswerAsAFailedAttempt() {
         UUID eventId = UUID.randomUUID();
         server.answer("/hook", eventId, 503);
 
-        DeliveryResult result = client.deliver(endpoint("/hook"), eventId, BODY).block();
+        AttemptResult result = client.deliver(endpoint("/hook"), eventId.toString(), BODY).block();
 
         assertThat(result.delivered()).isFalse();
         assertThat(result.outcome()).isEqualTo("HTTP 503");
@@ -69,7 +99,7 @@ class WebhookClientTests {
         }
         Endpoint nobody = new Endpoint("nobody", URI.create("http://localhost:" + closedPort + "/hook"), SECRET, Set.of());
 
-        DeliveryResult result = client.deliver(nobody, UUID.randomUUID(), BODY).block();
+        AttemptResult result = client.deliver(nobody, UUID.randomUUID().toString(), BODY).block();
 
         assertThat(result.delivered()).isFalse();
         assertThat(result.outcome()).isEqualTo("connection refused");
@@ -77,7 +107,7 @@ class WebhookClientTests {
 
     @Test
     void givesUpOnASlowEndpointWithinTheResponseTimeout() {
-        DeliveryResult result = client.deliver(endpoint("/slow"), UUID.randomUUID(), BODY)
+        AttemptResult result = client.deliver(endpoint("/slow"), UUID.randomUUID().toString(), BODY)
                 .block(Duration.ofSeconds(5));
 
         assertThat(result.delivered()).isFalse();

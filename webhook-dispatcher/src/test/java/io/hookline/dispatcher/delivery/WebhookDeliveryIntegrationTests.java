@@ -63,7 +63,9 @@ class WebhookDeliveryIntegrationTests extends DispatcherIntegrationTestSupport {
     void passesTheDataOfOtherEventTypesThroughToTheirSubscribers() throws Exception {
         UUID id = UUID.randomUUID();
         String orderId = newOrderId();
-        String data = "{\"order_id\":\"" + orderId + "\",\"reason\":\"card_declined\",\"score\":1.10}";
+        String data = "{\"order_id\":\"" + orderId + "\",\"customer_email\":\"ada@example.com\","
+                + "\"product_name\":\"Keyboard\",\"quantity\":2,\"unit_price\":\"29.90\",\"currency\":\"EUR\","
+                + "\"amount\":\"59.80\",\"failure_reason\":\"card_declined\",\"failed_at\":\"2026-03-01T10:00:00.500Z\"}";
         String json = "{\"id\":\"" + id + "\",\"type\":\"order.payment_failed\","
                 + "\"occurred_at\":\"2026-03-01T10:00:00.500Z\",\"data\":" + data + "}";
 

@@ -2,9 +2,12 @@ package io.hookline.dispatcher.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -26,9 +29,9 @@ class EndpointPropertiesTests {
                 "dispatcher.endpoints[1].url=https://audit.example.com/hooks",
                 "dispatcher.endpoints[1].secret=" + SECRET).run(context -> {
                     EndpointDirectory directory = context.getBean(EndpointDirectory.class);
-                    assertThat(directory.subscribersOf("order.paid")).extracting(Endpoint::name)
+                    assertThat(directory.subscribersOf("order.paid")).extracting(Endpoint::id)
                             .containsExactly("notification-receiver", "audit");
-                    assertThat(directory.subscribersOf("order.payment_failed")).extracting(Endpoint::name)
+                    assertThat(directory.subscribersOf("order.payment_failed")).extracting(Endpoint::id)
                             .containsExactly("audit");
                 });
     }
@@ -84,7 +87,18 @@ class EndpointPropertiesTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(EndpointProperties.class)
-    @Import(ConfiguredEndpoints.class)
+    @Import(LiveEndpointDirectory.class)
     static class EndpointsConfig {
+
+        /** No endpoints in the database: only the configured ones are seen. */
+        @Bean
+        EndpointStore endpointStore() {
+            return Mockito.mock(EndpointStore.class);
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
     }
 }

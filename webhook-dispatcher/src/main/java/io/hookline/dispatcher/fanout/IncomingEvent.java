@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.delivery;
+package io.hookline.dispatcher.fanout;
 
 import java.util.UUID;
 
@@ -8,7 +8,7 @@ import java.util.UUID;
  *
  * @param id the event id, which is also the {@code webhook-id}
  * @param type the event type
- * @param webhookBody the JSON bytes of {@code {"type", "timestamp", "data"}}; do not modify
+ * @param webhookBody the JSON text of {@code {"type", "timestamp", "data"}}; do not modify
  */
-public record IncomingEvent(UUID id, String type, byte[] webhookBody) {
+public record IncomingEvent(UUID id, String type, String webhookBody) {
 }

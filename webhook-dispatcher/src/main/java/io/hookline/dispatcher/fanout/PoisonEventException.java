@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.delivery;
+package io.hookline.dispatcher.fanout;
 
 /**
  * A record that can never be delivered as it stands (not JSON, off-schema): it is dead-lettered at once,

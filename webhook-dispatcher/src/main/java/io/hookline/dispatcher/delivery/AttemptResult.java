@@ -1,22 +1,20 @@
 package io.hookline.dispatcher.delivery;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * The outcome of one delivery attempt to one endpoint.
  *
- * @param endpointName the endpoint
+ * @param attemptedAt when the request started
  * @param status the HTTP status, or 0 when no response arrived
  * @param error why no response arrived (e.g. {@code connection refused}), or {@code null}
  * @param latencyMs how long the attempt took
+ * @param responseBody the start of the response body (truncated), or {@code null}
+ * @param retryAfter the endpoint's {@code Retry-After} on a 429 or 503, or {@code null}
  */
-public record DeliveryResult(String endpointName, int status, String error, long latencyMs) {
-
-    static DeliveryResult answered(String endpointName, int status, long latencyMs) {
-        return new DeliveryResult(endpointName, status, null, latencyMs);
-    }
-
-    static DeliveryResult failed(String endpointName, String error, long latencyMs) {
-        return new DeliveryResult(endpointName, 0, error, latencyMs);
-    }
+public record AttemptResult(Instant attemptedAt, int status, String error, long latencyMs, String responseBody,
+        Duration retryAfter) {
 
     /** Only a 2xx answer counts as delivered. */
     public boolean delivered() {

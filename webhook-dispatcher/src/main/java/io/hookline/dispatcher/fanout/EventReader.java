@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.delivery;
+package io.hookline.dispatcher.fanout;
 
 import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
@@ -67,12 +67,12 @@ public class EventReader {
         }
     }
 
-    private static byte[] webhookBody(JsonNode event) {
+    private static String webhookBody(JsonNode event) {
         ObjectNode body = MAPPER.createObjectNode();
         body.set("type", event.get("type"));
         body.set("timestamp", event.get("occurred_at"));
         body.set("data", event.get("data"));
-        return MAPPER.writeValueAsBytes(body);
+        return MAPPER.writeValueAsString(body);
     }
 
     private static String summary(List<SchemaViolation> violations) {

@@ -1,0 +1,121 @@
+package io.hookline.dispatcher.delivery;
+
+import io.hookline.dispatcher.attempt.AttemptLog;
+import io.hookline.dispatcher.attempt.DeliveryAttempt;
+import io.hookline.dispatcher.endpoint.Endpoint;
+import io.hookline.dispatcher.endpoint.EndpointDirectory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes one delivery record to its end state without blocking the caller: makes the attempt (unless the
+ * endpoint is at its concurrency cap, in which case the delivery is deferred to the first retry topic),
+ * records it, and on failure hands the delivery to the next retry topic with its due time or, after the
+ * last attempt, to the dead-letter topic. {@code done} runs exactly once, after the attempt is recorded
+ * and any hand-off is acknowledged by Kafka; only then may the source offset be committed. Thread-safe.
+ */
+@Component
+class DeliveryHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryHandler.class);
+
+    private final EndpointDirectory directory;
+    private final WebhookClient client;
+    private final AttemptLog attempts;
+    private final DurableSender sender;
+    private final EndpointConcurrency concurrency;
+    private final DeliveryTopicsProperties topics;
+    private final RetryProperties retry;
+    private final Clock clock;
+
+    DeliveryHandler(EndpointDirectory directory, WebhookClient client, AttemptLog attempts, DurableSender sender,
+            EndpointConcurrency concurrency, DeliveryTopicsProperties topics, RetryProperties retry, Clock clock) {
+        this.directory = directory;
+        this.client = client;
+        this.attempts = attempts;
+        this.sender = sender;
+        this.concurrency = concurrency;
+        this.topics = topics;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    void handle(DeliveryRecord delivery, Runnable done) {
+        Optional<Endpoint> found = directory.find(delivery.endpointId());
+        if (found.isEmpty() || !found.get().enabled()) {
+            String reason = found.isEmpty() ? "endpoint deleted" : "endpoint disabled";
+            deadLetter(delivery, reason, null, done);
+            return;
+        }
+        Endpoint endpoint = found.get();
+        if (!concurrency.tryAcquire(endpoint.id())) {
+            Instant due = clock.instant().plus(retry.delays().getFirst());
+            sender.send(delivery.deferredUntil(due).toProducerRecord(topics.retry(1)), done);
+            return;
+        }
+        client.deliver(endpoint, delivery.eventId(), delivery.body()).subscribe(result -> {
+            concurrency.release(endpoint.id());
+            attempts.record(attempt(delivery, result)).whenComplete((stored, error) -> {
+                if (error != null) {
+                    log.warn("Could not record attempt {} of delivery {}: {}", delivery.attempts() + 1,
+                            delivery.deliveryId(), error.getClass().getSimpleName());
+                }
+                afterAttempt(delivery, endpoint, result, done);
+            });
+        });
+    }
+
+    private void afterAttempt(DeliveryRecord delivery, Endpoint endpoint, AttemptResult result, Runnable done) {
+        if (result.delivered()) {
+            done.run();
+            return;
+        }
+        int made = delivery.attempts() + 1;
+        if (made >= retry.maxAttempts()) {
+            DeliveryRecord last = delivery.afterFailure(result, null);
+            deadLetter(last, "not delivered after " + made + " attempts; last: " + result.outcome(), endpoint, done);
+            return;
+        }
+        Duration wait = retry.delayAfter(made);
+        if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
+            wait = result.retryAfter().compareTo(retry.maxRetryAfter()) > 0 ? retry.maxRetryAfter() : result.retryAfter();
+        }
+        DeliveryRecord next = delivery.afterFailure(result, result.attemptedAt().plus(wait));
+        sender.send(next.toProducerRecord(topics.retry(made)), done);
+    }
+
+    private void deadLetter(DeliveryRecord delivery, String reason, Endpoint endpoint, Runnable done) {
+        log.warn("Dead-lettering delivery {} of event {} to {}: {}", delivery.deliveryId(), delivery.eventId(),
+                delivery.endpointId(), reason);
+        ProducerRecord<String, String> record = delivery.toProducerRecord(topics.deliveriesDeadLetter());
+        DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_REASON, reason);
+        if (endpoint != null) {
+            DeliveryRecord.put(record.headers(), DeliveryHeaders.ENDPOINT_URL, endpoint.url());
+        }
+        sender.send(record, done);
+    }
+
+    /** Forwards a record that is not a delivery (missing headers) to the dead-letter topic as it is. */
+    void rejectUnreadable(String topic, int partition, long offset, String key, String value, String reason,
+            Runnable done) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topics.deliveriesDeadLetter(), key, value);
+        DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_REASON, "unreadable: " + reason);
+        DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_ORIGINAL_TOPIC, topic);
+        DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_ORIGINAL_PARTITION, partition);
+        DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_ORIGINAL_OFFSET, offset);
+        sender.send(record, done);
+    }
+
+    private static DeliveryAttempt attempt(DeliveryRecord delivery, AttemptResult result) {
+        return new DeliveryAttempt(delivery.deliveryId(), delivery.eventId(), delivery.eventType(),
+                delivery.endpointId(), delivery.attempts() + 1, result.attemptedAt(), result.delivered(),
+                result.status() == 0 ? null : result.status(), result.latencyMs(), result.responseBody(),
+                result.error());
+    }
+}

@@ -1,0 +1,36 @@
+package io.hookline.dispatcher.delivery;
+
+/**
+ * Header names of the records on the delivery, retry and dead-letter topics. Values are UTF-8 text (times
+ * are RFC 3339), so any Kafka tool shows them, e.g. {@code kcat -C -J -t webhooks.deliveries.dlt}.
+ */
+public final class DeliveryHeaders {
+
+    /** {@code dlv_…}: one (event, endpoint) pair; stable across its attempts. */
+    public static final String DELIVERY_ID = "delivery_id";
+    /** The event id, also the {@code webhook-id}. */
+    public static final String EVENT_ID = io.hookline.schemas.events.EventHeaders.EVENT_ID;
+    public static final String EVENT_TYPE = io.hookline.schemas.events.EventHeaders.EVENT_TYPE;
+    public static final String ENDPOINT_ID = "endpoint_id";
+    /** The endpoint URL at the last attempt (dead letters only, for the reader's convenience). */
+    public static final String ENDPOINT_URL = "endpoint_url";
+    /** Attempts made so far. */
+    public static final String ATTEMPTS = "attempts";
+    /** Not attempted before this time. */
+    public static final String DUE_AT = "due_at";
+    public static final String FIRST_ATTEMPT_AT = "first_attempt_at";
+    public static final String LAST_ATTEMPT_AT = "last_attempt_at";
+    /** The last HTTP status, absent when no response arrived. */
+    public static final String LAST_STATUS = "last_status";
+    /** Why the last attempt failed, e.g. {@code HTTP 500} or {@code connection refused}. */
+    public static final String LAST_ERROR = "last_error";
+    /** On dead letters: a readable reason. */
+    public static final String DLT_REASON = "dlt_reason";
+    /** On dead letters of unreadable records: where the record came from. */
+    public static final String DLT_ORIGINAL_TOPIC = "dlt_original_topic";
+    public static final String DLT_ORIGINAL_PARTITION = "dlt_original_partition";
+    public static final String DLT_ORIGINAL_OFFSET = "dlt_original_offset";
+
+    private DeliveryHeaders() {
+    }
+}

@@ -1,0 +1,254 @@
+package io.hookline.dispatcher.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery engine's consumer loop over the delivery topic and the retry topics. One thread owns the
+ * consumer; deliveries run concurrently on the HTTP client's event loop and report back through a queue.
+ * <ul>
+ * <li>In flight: at most {@code maxInFlight}; at the cap every partition is sought back to its first unstarted
+ * record and paused until a quarter of the slots are free again.</li>
+ * <li>Due times: a record due later stops its partition: seek back to it, pause the partition, resume it when
+ * the record is due. No thread sleeps; the consumer keeps polling (and heart-beating).</li>
+ * <li>Commits: per partition, only up to the lowest unfinished offset ({@link PartitionProgress}), so a crash
+ * redelivers what was in flight (at-least-once).</li>
+ * </ul>
+ * {@link #run()} runs on the engine thread; {@link #stop()} may be called from any thread.
+ */
+final class DeliveryLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
+
+    private record Finished(PartitionProgress progress, long offset) {
+    }
+
+    private final Consumer<String, String> consumer;
+    private final List<String> topics;
+    private final DeliveryHandler handler;
+    private final EngineProperties properties;
+    private final Clock clock;
+    private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+    private final Map<TopicPartition, Instant> waitingUntil = new HashMap<>();
+    private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private volatile boolean running = true;
+    private int inFlight;
+    private boolean pausedAtCapacity;
+    private long lastCommitNanos;
+
+    DeliveryLoop(Consumer<String, String> consumer, List<String> topics, DeliveryHandler handler,
+            EngineProperties properties, Clock clock) {
+        this.consumer = consumer;
+        this.topics = topics;
+        this.handler = handler;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(topics, new Rebalance());
+            while (running) {
+                step();
+            }
+            drain();
+        } catch (WakeupException stopping) {
+            drain();
+        } catch (RuntimeException e) {
+            log.error("The delivery loop stopped; records in flight will be redelivered", e);
+        } finally {
+            consumer.close();
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    private void step() {
+        collectFinished();
+        resumeWhatIsDue();
+        commit(false);
+        ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
+        boolean full = false;
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, String>> batch = records.records(partition);
+            if (full) {
+                consumer.seek(partition, batch.getFirst().offset());
+            } else {
+                full = !start(partition, batch);
+            }
+        }
+        if (full) {
+            consumer.pause(consumer.assignment());
+            pausedAtCapacity = true;
+        }
+    }
+
+    /** Starts the partition's records in order; {@code false} when the in-flight cap stopped it. */
+    private boolean start(TopicPartition partition, List<ConsumerRecord<String, String>> batch) {
+        PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
+        Instant now = clock.instant();
+        for (ConsumerRecord<String, String> record : batch) {
+            if (inFlight >= properties.maxInFlight()) {
+                consumer.seek(partition, record.offset());
+                return false;
+            }
+            Runnable done = () -> finished.add(new Finished(partitionProgress, record.offset()));
+            DeliveryRecord delivery;
+            try {
+                delivery = DeliveryRecord.from(record);
+            } catch (IllegalArgumentException e) {
+                begin(partitionProgress, record);
+                handler.rejectUnreadable(record.topic(), record.partition(), record.offset(), record.key(),
+                        record.value(), e.getMessage(), done);
+                continue;
+            }
+            if (delivery.dueAt() != null && delivery.dueAt().isAfter(now)) {
+                consumer.seek(partition, record.offset());
+                consumer.pause(List.of(partition));
+                waitingUntil.put(partition, delivery.dueAt());
+                return true;
+            }
+            begin(partitionProgress, record);
+            handler.handle(delivery, done);
+        }
+        return true;
+    }
+
+    private void begin(PartitionProgress partitionProgress, ConsumerRecord<?, ?> record) {
+        partitionProgress.started(record.offset());
+        inFlight++;
+    }
+
+    private void collectFinished() {
+        for (Finished done = finished.poll(); done != null; done = finished.poll()) {
+            done.progress().finished(done.offset());
+            inFlight--;
+        }
+    }
+
+    private void resumeWhatIsDue() {
+        if (pausedAtCapacity && inFlight <= properties.maxInFlight() * 3 / 4) {
+            Set<TopicPartition> resumable = new HashSet<>(consumer.assignment());
+            resumable.removeAll(waitingUntil.keySet());
+            consumer.resume(resumable);
+            pausedAtCapacity = false;
+        }
+        if (pausedAtCapacity || waitingUntil.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<TopicPartition> due = waitingUntil.entrySet().stream()
+                .filter(entry -> !entry.getValue().isAfter(now)).map(Map.Entry::getKey).toList();
+        due.forEach(waitingUntil::remove);
+        consumer.resume(due);
+    }
+
+    private void commit(boolean now) {
+        long nanos = System.nanoTime();
+        if (!now && nanos - lastCommitNanos < properties.commitInterval().toNanos()) {
+            return;
+        }
+        lastCommitNanos = nanos;
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(progress.keySet());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (now) {
+            consumer.commitSync(offsets);
+        } else {
+            consumer.commitAsync(offsets, (committed, error) -> {
+                if (error != null) {
+                    log.debug("Asynchronous commit failed; a later one covers it: {}", error.toString());
+                }
+            });
+        }
+        offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            PartitionProgress partitionProgress = progress.get(partition);
+            long position = partitionProgress == null ? -1 : partitionProgress.committable();
+            if (position >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        return offsets;
+    }
+
+    /** On stop: waits (bounded) for deliveries in flight, then commits what finished. */
+    private void drain() {
+        long deadline = System.nanoTime() + properties.shutdownTimeout().toNanos();
+        consumer.pause(consumer.assignment());
+        while (inFlight > 0 && System.nanoTime() < deadline) {
+            consumer.poll(POLL_TIMEOUT);
+            collectFinished();
+        }
+        try {
+            commit(true);
+        } catch (RuntimeException e) {
+            log.warn("Final commit failed; unfinished records will be redelivered: {}", e.toString());
+        }
+        if (inFlight > 0) {
+            log.warn("Stopped with {} deliveries in flight; they will be delivered again", inFlight);
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            collectFinished();
+            Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
+            if (!offsets.isEmpty()) {
+                try {
+                    consumer.commitSync(offsets);
+                } catch (RuntimeException e) {
+                    log.warn("Commit on revocation failed; those records will be redelivered: {}", e.toString());
+                }
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (pausedAtCapacity) {
+                consumer.pause(partitions);
+            }
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(partition -> {
+                progress.remove(partition);
+                waitingUntil.remove(partition);
+            });
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.hookline.dispatcher.delivery;
+
+import static io.hookline.dispatcher.delivery.DeliveryHeaders.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * One delivery (an event for one endpoint) as it travels on the delivery, retry and dead-letter topics: the
+ * value is the exact webhook body, the key the event's record key (the order id), the rest are
+ * {@link DeliveryHeaders}. Immutable.
+ *
+ * @param attempts attempts made so far (0 on {@code webhooks.deliveries})
+ * @param lastStatus the last HTTP status, 0 when none
+ * @param dueAt not attempted before this time ({@code null}: at once)
+ */
+public record DeliveryRecord(String deliveryId, String eventId, String eventType, String endpointId, String key,
+        String body, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, int lastStatus, String lastError,
+        Instant dueAt) {
+
+    public DeliveryRecord {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(endpointId, "endpointId");
+        Objects.requireNonNull(body, "body");
+    }
+
+    /** A new delivery, not attempted yet. */
+    public static DeliveryRecord first(String deliveryId, String eventId, String eventType, String endpointId,
+            String key, String body) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null);
+    }
+
+    /** The same delivery after one more failed attempt, due again at {@code dueAt}. */
+    public DeliveryRecord afterFailure(AttemptResult result, Instant dueAt) {
+        Instant first = firstAttemptAt == null ? result.attemptedAt() : firstAttemptAt;
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts + 1, first,
+                result.attemptedAt(), result.status(), result.outcome(), dueAt);
+    }
+
+    /** The same delivery, unchanged but due later (deferred because its endpoint was busy). */
+    public DeliveryRecord deferredUntil(Instant due) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
+                lastAttemptAt, lastStatus, lastError, due);
+    }
+
+    public ProducerRecord<String, String> toProducerRecord(String topic) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
+        Headers headers = record.headers();
+        put(headers, DELIVERY_ID, deliveryId);
+        put(headers, EVENT_ID, eventId);
+        put(headers, EVENT_TYPE, eventType);
+        put(headers, ENDPOINT_ID, endpointId);
+        put(headers, ATTEMPTS, Integer.toString(attempts));
+        put(headers, DUE_AT, dueAt);
+        put(headers, FIRST_ATTEMPT_AT, firstAttemptAt);
+        put(headers, LAST_ATTEMPT_AT, lastAttemptAt);
+        put(headers, LAST_STATUS, lastStatus == 0 ? null : Integer.toString(lastStatus));
+        put(headers, LAST_ERROR, lastError);
+        return record;
+    }
+
+    /**
+     * Reads a record of a delivery topic.
+     *
+     * @throws IllegalArgumentException if a required header is missing or malformed
+     */
+    public static DeliveryRecord from(ConsumerRecord<String, String> record) {
+        Headers headers = record.headers();
+        try {
+            String status = text(headers, LAST_STATUS);
+            String attempts = text(headers, ATTEMPTS);
+            return new DeliveryRecord(required(headers, DELIVERY_ID), required(headers, EVENT_ID),
+                    required(headers, EVENT_TYPE), required(headers, ENDPOINT_ID), record.key(),
+                    Objects.requireNonNull(record.value(), "the record has no value"),
+                    attempts == null ? 0 : Integer.parseInt(attempts), time(headers, FIRST_ATTEMPT_AT),
+                    time(headers, LAST_ATTEMPT_AT), status == null ? 0 : Integer.parseInt(status),
+                    text(headers, LAST_ERROR), time(headers, DUE_AT));
+        } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException("not a delivery record: " + e.getMessage());
+        }
+    }
+
+    private static String required(Headers headers, String name) {
+        return Objects.requireNonNull(text(headers, name), "header " + name + " is missing");
+    }
+
+    private static Instant time(Headers headers, String name) {
+        String text = text(headers, name);
+        return text == null ? null : Instant.parse(text);
+    }
+
+    static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static void put(Headers headers, String name, Object value) {
+        if (value != null) {
+            headers.remove(name);
+            headers.add(name, value.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.hookline.dispatcher.delivery;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The Kafka topics of the delivery engine ({@code dispatcher.topics.*}). The retry topics are named
+ * {@code <deliveries>.retry.<n>} (one per step of the retry schedule) and the dead-letter topic
+ * {@code <deliveries>.dlt}. Names are configurable so that tests (and several deployments on one cluster)
+ * can keep their own.
+ *
+ * @param events the source topic of domain events
+ * @param eventsDeadLetter where unreadable events go
+ * @param deliveries one record per (event, endpoint)
+ * @param partitions partitions of every topic the dispatcher declares
+ * @param replicationFactor replication factor of every topic the dispatcher declares
+ */
+@Validated
+@ConfigurationProperties("dispatcher.topics")
+public record DeliveryTopicsProperties(
+        @DefaultValue("orders.events") @NotBlank String events,
+        @DefaultValue("orders.events.dlt") @NotBlank String eventsDeadLetter,
+        @DefaultValue("webhooks.deliveries") @NotBlank String deliveries,
+        @DefaultValue("3") @Min(1) int partitions,
+        @DefaultValue("1") @Min(1) short replicationFactor) {
+
+    /** The retry topic of step {@code n} (1-based) of the retry schedule. */
+    public String retry(int n) {
+        return deliveries + ".retry." + n;
+    }
+
+    public String deliveriesDeadLetter() {
+        return deliveries + ".dlt";
+    }
+}

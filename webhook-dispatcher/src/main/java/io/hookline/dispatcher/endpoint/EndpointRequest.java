@@ -1,0 +1,12 @@
+package io.hookline.dispatcher.endpoint;
+
+import java.util.List;
+
+/**
+ * The body of {@code POST /endpoints} and {@code PATCH /endpoints/{id}}: on a PATCH, absent fields keep
+ * their value.
+ *
+ * @param eventTypes the event types wanted; empty or absent = every type
+ */
+record EndpointRequest(String url, String description, List<String> eventTypes, Boolean enabled) {
+}

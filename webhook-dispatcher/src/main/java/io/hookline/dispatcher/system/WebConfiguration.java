@@ -1,0 +1,24 @@
+package io.hookline.dispatcher.system;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The admin API (everything under {@code /endpoints} and {@code /events}) requires the admin token. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final AdminProperties admin;
+
+    WebConfiguration(AdminProperties admin) {
+        this.admin = admin;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new AdminAuthentication(admin)).addPathPatterns("/endpoints", "/endpoints/**",
+                "/events/**");
+    }
+}

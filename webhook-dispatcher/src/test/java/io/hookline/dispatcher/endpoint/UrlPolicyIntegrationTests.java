@@ -1,0 +1,79 @@
+package io.hookline.dispatcher.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hookline.testsupport.UsesTestKafka;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SSRF guard as production runs it ({@code allow-private-urls} off): its own context, topics and
+ * consumer groups, so it never takes work from the other integration tests' dispatcher.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dispatcher.admin.token=ssrf-test-token",
+        "dispatcher.directory.allow-private-urls=false",
+        "spring.datasource.url=jdbc:h2:mem:dispatcher-ssrf-tests;DB_CLOSE_DELAY=-1",
+        "dispatcher.topics.events=ssrf-tests.orders.events",
+        "dispatcher.topics.events-dead-letter=ssrf-tests.orders.events.dlt",
+        "dispatcher.topics.deliveries=ssrf-tests.webhooks.deliveries",
+        "spring.kafka.consumer.group-id=ssrf-tests",
+        "dispatcher.delivery.group-id=ssrf-tests-deliveries"})
+@UsesTestKafka
+class UrlPolicyIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper jsonMapper;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8082/hook", "http://localhost/hook", "http://10.0.0.7/hook",
+            "http://192.168.1.20/hook", "http://172.16.0.1/hook", "http://169.254.169.254/latest/meta-data",
+            "http://[::1]/hook", "http://[fd00::1]/hook", "http://0.0.0.0/hook", "http://100.64.0.1/hook"})
+    void refusesEndpointsThatPointIntoPrivateNetworks(String url) throws Exception {
+        HttpResponse<String> response = post("{\"url\":\"" + url + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode error = jsonMapper.readTree(response.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("url");
+        assertThat(error.get("message").asString()).startsWith("must not point to a loopback, private or link-local");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://example.com/hook", "file:///etc/passwd", "gopher://example.com/", "not a url",
+            "http://user:pw@example.com/hook"})
+    void refusesWhatIsNotAPlainHttpUrl(String url) throws Exception {
+        HttpResponse<String> response = post("{\"url\":\"" + url + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(jsonMapper.readTree(response.body()).get("errors").get(0).get("field").asString()).isEqualTo("url");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://93.184.215.14/hook", "https://[2606:4700:4700::1111]/hook"})
+    void acceptsPublicAddresses(String url) throws Exception {
+        HttpResponse<String> response = post("{\"url\":\"" + url + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/endpoints"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer ssrf-test-token").build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
