@@ -57,6 +57,20 @@ public abstract class ApiTestSupport {
         return http.sendAsync(postRequest(path, JSON, body), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs JSON with an {@code Idempotency-Key} header. */
+    protected HttpResponse<String> postWithKey(String path, String key, String body) {
+        return postAsyncWithKey(path, key, body).join();
+    }
+
+    protected CompletableFuture<HttpResponse<String>> postAsyncWithKey(String path, String key, String body) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", JSON)
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     protected HttpResponse<String> get(String path) {
         HttpRequest request = HttpRequest.newBuilder(uri(path)).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
@@ -68,9 +82,15 @@ public abstract class ApiTestSupport {
 
     /** Creates a valid order (2 x 29.99 USD) and returns its id. */
     protected String createOrder() {
+        return createOrder("ada@example.com");
+    }
+
+    /** Creates a valid order (2 x 29.99 USD) for this customer and returns its id. */
+    protected String createOrder(String customerEmail) {
         HttpResponse<String> created = post("/orders", JSON, """
-                {"customer_email": "ada@example.com", "product_name": "Mechanical keyboard", "quantity": 2,
-                 "unit_price": "29.99", "currency": "USD", "callback_url": "https://shop.example.com/hooks/1"}""");
+                {"customer_email": "%s", "product_name": "Mechanical keyboard", "quantity": 2,
+                 "unit_price": "29.99", "currency": "USD", "callback_url": "https://shop.example.com/hooks/1"}"""
+                .formatted(customerEmail));
         if (created.statusCode() != 201) {
             throw new IllegalStateException("could not create an order: " + created.body());
         }
@@ -79,6 +99,11 @@ public abstract class ApiTestSupport {
 
     protected HttpResponse<String> pay(String orderId, String paymentMethod) {
         return post("/orders/" + orderId + "/payment", JSON, "{\"payment_method\": \"" + paymentMethod + "\"}");
+    }
+
+    /** A customer e-mail address no other test uses, to tell a test's orders apart in the shared database. */
+    protected static String uniqueEmail() {
+        return "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";
     }
 
     protected long count(String table) {

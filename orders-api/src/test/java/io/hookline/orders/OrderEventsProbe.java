@@ -61,6 +61,11 @@ public final class OrderEventsProbe implements AutoCloseable {
         return recordsWithKey(key);
     }
 
+    /** The records with this key read so far (call {@link #readToEnd} first), without reading further. */
+    public List<ConsumerRecord<String, String>> seen(String key) {
+        return recordsWithKey(key);
+    }
+
     private void poll() {
         consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
     }

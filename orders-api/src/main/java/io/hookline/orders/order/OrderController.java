@@ -1,5 +1,7 @@
 package io.hookline.orders.order;
 
+import io.hookline.orders.idempotency.IdempotentRequests;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -8,6 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -15,20 +19,26 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class OrderController {
 
-    static final int PAGE_SIZE = 100;
-
     private final OrderService orders;
     private final NewOrderValidator validator;
+    private final IdempotentRequests idempotent;
 
-    OrderController(OrderService orders, NewOrderValidator validator) {
+    OrderController(OrderService orders, NewOrderValidator validator, IdempotentRequests idempotent) {
         this.orders = orders;
         this.validator = validator;
+        this.idempotent = idempotent;
     }
 
+    /** 201 with the order; with an {@code Idempotency-Key}, a repeat of the same request gets the same answer. */
     @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OrderResponse> create(@RequestBody JsonNode body) {
-        Order order = orders.create(validator.validate(body));
-        return ResponseEntity.created(URI.create("/orders/" + order.id())).body(OrderResponse.of(order));
+    ResponseEntity<?> create(@RequestBody JsonNode body,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            HttpServletRequest request) {
+        NewOrder newOrder = validator.validate(body);
+        return idempotent.execute(idempotencyKey, request.getMethod(), request.getRequestURI(), body, claim -> {
+            Order order = orders.create(newOrder, claim);
+            return ResponseEntity.created(URI.create(OrderService.location(order))).body(OrderResponse.of(order));
+        });
     }
 
     @GetMapping("/orders/{id}")
@@ -36,10 +46,17 @@ class OrderController {
         return OrderResponse.of(orders.get(id));
     }
 
+    /** Newest first, optionally filtered; {@code limit} 1 to 100 (default 20); {@code cursor} = a next_cursor. */
     @GetMapping("/orders")
-    OrderListResponse list() {
-        List<Order> newest = orders.newest(PAGE_SIZE + 1);
-        List<OrderResponse> page = newest.stream().limit(PAGE_SIZE).map(OrderResponse::of).toList();
-        return new OrderListResponse(page, newest.size() > PAGE_SIZE);
+    OrderListResponse list(@RequestParam(required = false) String status,
+            @RequestParam(name = "customer_email", required = false) String customerEmail,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String limit) {
+        OrderQuery query = OrderQuery.parse(status, customerEmail, cursor, limit);
+        List<Order> found = orders.find(query);
+        boolean hasMore = found.size() > query.limit();
+        List<Order> page = found.stream().limit(query.limit()).toList();
+        String next = hasMore ? OrderCursor.after(page.getLast()).encode() : null;
+        return new OrderListResponse(page.stream().map(OrderResponse::of).toList(), hasMore, next);
     }
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,11 +57,30 @@ public class OrderRepository {
                 .optional();
     }
 
-    /** The newest orders first (creation time, then id). */
-    public List<Order> findNewest(int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders ORDER BY created_at DESC, id DESC "
+    /**
+     * Up to {@code query.limit() + 1} orders matching the query, newest first (creation time, then id), after the
+     * query's cursor. Keyset pagination on the {@code (created_at, id)} indexes.
+     */
+    public List<Order> find(OrderQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (query.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", query.status().value());
+        }
+        if (query.customerEmail() != null) {
+            where.append(" AND customer_email = :email");
+            params.put("email", query.customerEmail());
+        }
+        if (query.after() != null) {
+            where.append(" AND (created_at < :afterCreated OR (created_at = :afterCreated AND id < :afterId))");
+            params.put("afterCreated", utc(query.after().createdAt()));
+            params.put("afterId", query.after().id());
+        }
+        params.put("limit", query.limit() + 1);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM orders" + where + " ORDER BY created_at DESC, id DESC "
                         + "FETCH FIRST :limit ROWS ONLY")
-                .param("limit", limit)
+                .params(params)
                 .query(OrderRepository::map)
                 .list();
     }

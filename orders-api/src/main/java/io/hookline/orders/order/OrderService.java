@@ -1,13 +1,16 @@
 package io.hookline.orders.order;
 
+import io.hookline.orders.idempotency.IdempotencyClaim;
 import io.hookline.orders.system.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creates and reads orders. Thread-safe. */
+/** Creates, reads and lists orders. Thread-safe. */
 @Service
 public class OrderService {
 
@@ -17,17 +20,28 @@ public class OrderService {
     private final OrderRepository repository;
     private final IdGenerator ids;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    OrderService(OrderRepository repository, IdGenerator ids, Clock clock) {
+    OrderService(OrderRepository repository, IdGenerator ids, Clock clock, TransactionTemplate transactions) {
         this.repository = repository;
         this.ids = ids;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
-    public Order create(NewOrder request) {
+    /** Stores a new order; the idempotency claim records the 201 answer in the same transaction. */
+    public Order create(NewOrder request, IdempotencyClaim claim) {
         Order order = Order.create(newId(), request, now());
-        repository.insert(order);
-        return order;
+        return transactions.execute(status -> {
+            repository.insert(order);
+            claim.complete(HttpStatus.CREATED.value(), OrderResponse.of(order), location(order));
+            return order;
+        });
+    }
+
+    /** The path of an order's resource, as sent in {@code Location}. */
+    public static String location(Order order) {
+        return "/orders/" + order.id();
     }
 
     /** @throws OrderNotFoundException when there is no such order */
@@ -35,9 +49,9 @@ public class OrderService {
         return repository.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
     }
 
-    /** Up to {@code limit} orders, newest first. */
-    public List<Order> newest(int limit) {
-        return repository.findNewest(limit);
+    /** One page of orders matching the query, newest first; one more than asked tells whether there are more. */
+    public List<Order> find(OrderQuery query) {
+        return repository.find(query);
     }
 
     /** The current time as stored and shown: UTC, millisecond precision. */

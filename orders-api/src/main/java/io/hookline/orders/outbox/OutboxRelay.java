@@ -7,19 +7,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox rows to Kafka: one loop on its own thread ({@code outbox-relay}).
  *
- * <p>Each round claims the oldest unpublished rows (up to {@code batch-size}, by id), sends them, waits for
- * every acknowledgement, then marks them published in one UPDATE. Only one batch is ever in flight, so rows
- * are published in id order. When a round fails (Kafka down, database error) nothing is marked, a WARN is
+ * <p>Each round runs in one database transaction: it claims the oldest claimable rows (up to {@code batch-size},
+ * by id, {@code FOR UPDATE SKIP LOCKED}, see {@link OutboxRepository}), sends them, waits for every
+ * acknowledgement, marks them published in one UPDATE and commits. Several instances on one database therefore
+ * publish disjoint rows, each once; within one relay only one batch is ever in flight, and an order's next event
+ * is claimable only once its previous one is published, so each order's events reach Kafka in order. When a round fails (Kafka down, database error) nothing is marked, a WARN is
  * logged and the relay backs off ({@code initial-backoff} doubling to {@code max-backoff}) before retrying;
  * the HTTP API is unaffected. Delivery is at least once: a crash between the acknowledgement and the UPDATE
  * publishes those rows again, and consumers dedupe on the event id.
@@ -38,16 +42,20 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxSender sender;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final AtomicLong published = new AtomicLong();
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile CountDownLatch stopped = new CountDownLatch(0);
     private volatile Thread thread;
 
-    OutboxRelay(OutboxRepository repository, OutboxSender sender, OutboxProperties properties, Clock clock) {
+    OutboxRelay(OutboxRepository repository, OutboxSender sender, OutboxProperties properties, Clock clock,
+            TransactionTemplate transactions) {
         this.repository = repository;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     @Override
@@ -96,6 +104,11 @@ public class OutboxRelay implements SmartLifecycle {
         return consecutiveFailures.get();
     }
 
+    /** How many rows this relay has published since it was created. For monitoring and tests. */
+    public long publishedCount() {
+        return published.get();
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onAppended(OutboxAppended appended) {
         wake();
@@ -105,7 +118,7 @@ public class OutboxRelay implements SmartLifecycle {
         Backoff backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
         try {
             while (!isStopping()) {
-                if (relayRound(backoff) < properties.batchSize()) {
+                if (relayRound(backoff) == 0) {
                     wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
@@ -133,15 +146,38 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Claims, sends and marks one batch; returns how many rows it published. */
+    /** Claims, sends and marks one batch in one transaction; returns how many rows it published. */
     private int publishBatch() throws OutboxPublishException, InterruptedException {
-        List<OutboxRecord> batch = repository.claimBatch(properties.batchSize());
-        if (batch.isEmpty()) {
-            return 0;
+        try {
+            Integer count = transactions.execute(status -> {
+                List<OutboxRecord> batch = repository.claimBatch(properties.batchSize());
+                if (batch.isEmpty()) {
+                    return 0;
+                }
+                try {
+                    sender.sendAll(batch);
+                } catch (OutboxPublishException | InterruptedException e) {
+                    throw new RoundFailed(e);
+                }
+                repository.markPublished(batch.stream().map(OutboxRecord::id).toList(), clock.instant());
+                return batch.size();
+            });
+            published.addAndGet(count);
+            return count;
+        } catch (RoundFailed failed) {
+            if (failed.getCause() instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw (OutboxPublishException) failed.getCause();
         }
-        sender.sendAll(batch);
-        repository.markPublished(batch.stream().map(OutboxRecord::id).toList(), clock.instant());
-        return batch.size();
+    }
+
+    /** Carries a checked failure out of the transaction callback (and rolls the claim back). */
+    private static final class RoundFailed extends RuntimeException {
+
+        RoundFailed(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     private boolean isStopping() {

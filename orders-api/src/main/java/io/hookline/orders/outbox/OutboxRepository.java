@@ -17,11 +17,17 @@ public class OutboxRepository {
     private static final String COLUMNS = "id, event_id, aggregate_id, event_type, payload, created_at, published_at";
 
     /**
-     * Claims the oldest unpublished rows. With a single relay a plain ordered read is enough; running several
-     * relays (several instances on PostgreSQL) means swapping this for a {@code FOR UPDATE SKIP LOCKED} claim.
+     * Claims the oldest unpublished rows for the caller's transaction. {@code FOR UPDATE SKIP LOCKED} (PostgreSQL,
+     * and H2 2.2+) makes concurrent relays (several instances on one database) claim disjoint rows without waiting
+     * for each other; the locks last until the relay's transaction commits the {@code published_at} marks. The
+     * {@code NOT EXISTS} keeps each order's events in order across relays: a row is only claimable when no earlier
+     * row of its order is still unpublished (claimed by another relay, or waiting in this batch), so the second
+     * event of an order leaves in a later round, after the first was acknowledged.
      */
-    private static final String CLAIM = "SELECT " + COLUMNS + " FROM outbox_event WHERE published_at IS NULL "
-            + "ORDER BY id FETCH FIRST :limit ROWS ONLY";
+    private static final String CLAIM = "SELECT " + COLUMNS + " FROM outbox_event o WHERE o.published_at IS NULL "
+            + "AND NOT EXISTS (SELECT 1 FROM outbox_event e WHERE e.aggregate_id = o.aggregate_id "
+            + "AND e.published_at IS NULL AND e.id < o.id) "
+            + "ORDER BY o.id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     private final JdbcClient jdbc;
 
@@ -40,7 +46,7 @@ public class OutboxRepository {
                 .update();
     }
 
-    /** Up to {@code limit} unpublished rows, oldest (lowest id) first. */
+    /** Up to {@code limit} claimable unpublished rows, oldest (lowest id) first; must run in a transaction. */
     List<OutboxRecord> claimBatch(int limit) {
         return jdbc.sql(CLAIM).param("limit", limit).query(OutboxRepository::map).list();
     }
@@ -51,6 +57,11 @@ public class OutboxRepository {
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .param("ids", ids)
                 .update();
+    }
+
+    /** How many rows wait for publication (for the backlog gauge). */
+    public long countUnpublished() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
     }
 
     /** Every row of one aggregate, in publication order (for inspection and tests). */

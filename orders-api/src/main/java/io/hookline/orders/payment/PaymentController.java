@@ -1,13 +1,16 @@
 package io.hookline.orders.payment;
 
+import io.hookline.orders.idempotency.IdempotentRequests;
 import io.hookline.orders.order.OrderResponse;
 import io.hookline.orders.system.JsonFields;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -21,16 +24,24 @@ class PaymentController {
     static final String PAYMENT_METHOD = "payment_method";
 
     private final PaymentService payments;
+    private final IdempotentRequests idempotent;
 
-    PaymentController(PaymentService payments) {
+    PaymentController(PaymentService payments, IdempotentRequests idempotent) {
         this.payments = payments;
+        this.idempotent = idempotent;
     }
 
+    /** With an {@code Idempotency-Key}, a repeat of the same request gets the first answer and charges nothing. */
     @PostMapping(path = "/orders/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OrderResponse> pay(@PathVariable String id, @RequestBody JsonNode body) {
-        PaymentOutcome outcome = payments.pay(id, paymentMethod(body));
-        HttpStatus status = outcome.approved() ? HttpStatus.OK : HttpStatus.PAYMENT_REQUIRED;
-        return ResponseEntity.status(status).body(OrderResponse.of(outcome.order()));
+    ResponseEntity<?> pay(@PathVariable String id, @RequestBody JsonNode body,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            HttpServletRequest request) {
+        String method = paymentMethod(body);
+        return idempotent.execute(idempotencyKey, request.getMethod(), request.getRequestURI(), body, claim -> {
+            PaymentOutcome outcome = payments.pay(id, method, claim);
+            HttpStatus status = outcome.approved() ? HttpStatus.OK : HttpStatus.PAYMENT_REQUIRED;
+            return ResponseEntity.status(status).body(OrderResponse.of(outcome.order()));
+        });
     }
 
     private String paymentMethod(JsonNode body) {

@@ -1,12 +1,15 @@
 package io.hookline.orders.payment;
 
+import io.hookline.orders.idempotency.IdempotencyClaim;
 import io.hookline.orders.order.Order;
 import io.hookline.orders.order.OrderAlreadyPaidException;
 import io.hookline.orders.order.OrderRepository;
+import io.hookline.orders.order.OrderResponse;
 import io.hookline.orders.order.OrderService;
 import io.hookline.orders.outbox.Outbox;
 import io.hookline.orders.system.IdGenerator;
 import java.time.Instant;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The charge happens outside any transaction (a real processor is a remote call). An approved charge is then
  * recorded in ONE transaction: the conditional order update ({@code paid} only if still payable) and the outbox
  * row with the {@code order.paid} event. Of concurrent payments of one order exactly one commits; the others
- * get {@link OrderAlreadyPaidException} and write nothing. A decline is recorded the same conditional way and
- * publishes no event (yet).
+ * get {@link OrderAlreadyPaidException} and write nothing. A decline is recorded the same conditional way, with
+ * an {@code order.payment_failed} event; the order stays payable. The idempotency claim stores the answer (200 or
+ * 402) in the same transaction.
  */
 @Service
 public class PaymentService {
@@ -50,7 +54,7 @@ public class PaymentService {
      * @throws io.hookline.orders.order.OrderNotFoundException when there is no such order
      * @throws OrderAlreadyPaidException when the order is (or concurrently became) paid
      */
-    public PaymentOutcome pay(String orderId, String paymentMethod) {
+    public PaymentOutcome pay(String orderId, String paymentMethod, IdempotencyClaim claim) {
         Order order = orders.get(orderId);
         if (!order.status().isPayable()) {
             throw new OrderAlreadyPaidException(orderId);
@@ -58,27 +62,30 @@ public class PaymentService {
         PaymentResult result = processor.charge(paymentMethod, order.amount());
         Instant now = orders.now();
         return switch (result) {
-            case PaymentResult.Approved approved -> new PaymentOutcome(recordPaid(order.paid(now)), true);
+            case PaymentResult.Approved approved -> new PaymentOutcome(recordPaid(order.paid(now), claim), true);
             case PaymentResult.Declined declined ->
-                    new PaymentOutcome(recordDeclined(order.paymentFailed(declined.reason(), now)), false);
+                    new PaymentOutcome(recordDeclined(order.paymentFailed(declined.reason(), now), claim), false);
         };
     }
 
-    private Order recordPaid(Order paid) {
+    private Order recordPaid(Order paid, IdempotencyClaim claim) {
         return transactions.execute(status -> {
             if (!repository.updatePaymentIfPayable(paid)) {
                 throw new OrderAlreadyPaidException(paid.id());
             }
-            outbox.append(paid.id(), OrderPaidEvents.of(paid, ids.randomUuid()));
+            outbox.append(paid.id(), OrderEvents.paid(paid, ids.randomUuid()));
+            claim.complete(HttpStatus.OK.value(), OrderResponse.of(paid), null);
             return paid;
         });
     }
 
-    private Order recordDeclined(Order failed) {
+    private Order recordDeclined(Order failed, IdempotencyClaim claim) {
         return transactions.execute(status -> {
             if (!repository.updatePaymentIfPayable(failed)) {
                 throw new OrderAlreadyPaidException(failed.id());
             }
+            outbox.append(failed.id(), OrderEvents.paymentFailed(failed, ids.randomUuid()));
+            claim.complete(HttpStatus.PAYMENT_REQUIRED.value(), OrderResponse.of(failed), null);
             return failed;
         });
     }

@@ -1,5 +1,7 @@
 package io.hookline.orders.system;
 
+import io.hookline.orders.idempotency.IdempotencyKeyInUseException;
+import io.hookline.orders.idempotency.IdempotencyKeyReusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +36,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException ex) {
         return answer(problem(ProblemType.NOT_FOUND, ex.getMessage()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<Object> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        return answer(problem(ProblemType.IDEMPOTENCY_KEY_REUSED, ex.getMessage()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyInUseException.class)
+    ResponseEntity<Object> idempotencyKeyInUse(IdempotencyKeyInUseException ex) {
+        return answer(problem(ProblemType.IDEMPOTENCY_KEY_IN_USE, ex.getMessage()));
     }
 
     @ExceptionHandler(ConflictException.class)

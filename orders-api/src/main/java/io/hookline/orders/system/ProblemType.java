@@ -19,6 +19,8 @@ public enum ProblemType {
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
+    IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
@@ -48,9 +50,15 @@ public enum ProblemType {
     }
 
     /** The generic type for a status that Spring MVC itself decided on (405, 406, ...). */
+    /** Whether this type may stand for any error of its status (the specific ones are raised on purpose). */
+    private boolean generic() {
+        return this != MALFORMED_JSON && this != VALIDATION && this != IDEMPOTENCY_KEY_REUSED
+                && this != IDEMPOTENCY_KEY_IN_USE;
+    }
+
     static ProblemType forStatus(HttpStatusCode status) {
         for (ProblemType type : values()) {
-            if (type.status.value() == status.value() && type != MALFORMED_JSON && type != VALIDATION) {
+            if (type.status.value() == status.value() && type.generic()) {
                 return type;
             }
         }

@@ -72,7 +72,7 @@ class PaymentIntegrationTests extends ApiTestSupport {
     }
 
     @Test
-    void declinedCardAnswers402WritesNoEventAndTheOrderCanBePaidAgain() {
+    void declinedCardAnswers402PublishesPaymentFailedAndTheOrderCanBePaidAgain() {
         String id = createOrder();
 
         HttpResponse<String> declined = pay(id, "tok_declined");
@@ -80,14 +80,24 @@ class PaymentIntegrationTests extends ApiTestSupport {
         assertThat(declined.statusCode()).isEqualTo(402);
         assertThat(json(declined).get("status").stringValue()).isEqualTo("payment_failed");
         assertThat(json(declined).get("failure_reason").stringValue()).isEqualTo("card_declined");
-        assertThat(outbox.findByAggregateId(id)).isEmpty();
+        assertThat(json(get("/orders/" + id)).get("status").stringValue()).isEqualTo("payment_failed");
+        ConsumerRecord<String, String> failed = events.awaitRecords(id, 1).getFirst();
+        assertThat(contracts.validate(ContractSchema.EVENT_ENVELOPE, failed.value())).isEmpty();
+        assertThat(header(failed, EventHeaders.EVENT_TYPE)).isEqualTo(EventTypes.ORDER_PAYMENT_FAILED);
+        JsonNode data = mapper.readTree(failed.value()).get("data");
+        assertThat(data.get("failure_reason").stringValue()).isEqualTo("card_declined");
+        assertThat(data.get("failed_at").stringValue()).isEqualTo(json(declined).get("updated_at").stringValue());
+        assertThat(data.get("callback_url").stringValue()).isEqualTo("https://shop.example.com/hooks/1");
 
         HttpResponse<String> retried = pay(id, "tok_mastercard");
 
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(json(retried).get("status").stringValue()).isEqualTo("paid");
         assertThat(json(retried).has("failure_reason")).isFalse();
-        assertThat(outbox.findByAggregateId(id)).hasSize(1);
+        assertThat(events.awaitRecords(id, 2)).extracting(r -> header(r, EventHeaders.EVENT_TYPE))
+                .containsExactly(EventTypes.ORDER_PAYMENT_FAILED, EventTypes.ORDER_PAID);
+        assertThat(awaitPublished(id, 2)).extracting(OutboxRecord::eventType)
+                .containsExactly(EventTypes.ORDER_PAYMENT_FAILED, EventTypes.ORDER_PAID);
     }
 
     @Test

@@ -1,0 +1,163 @@
+package io.hookline.orders.bench;
+
+import io.hookline.kafka.embedded.KraftBroker;
+import io.hookline.schemas.events.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Benchmark of orders-api (run through {@code bench/orders-api.sh}, not a test): starts a Kafka broker in this
+ * JVM, declares {@code orders.events} with {@code LogAppendTime} (so a record's timestamp is when the broker
+ * appended it), starts orders-api from its {@code -exec.jar} as a separate JVM on 127.0.0.1, drives create+pay
+ * over HTTP (a warm-up, then the measured run), and prints requests/s, latency percentiles and the outbox lag:
+ * broker append time minus the event's {@code occurred_at} (stamped just before the payment's transaction
+ * commits). Everything is bounded in count and time and cleaned up at the end.
+ *
+ * <p>Arguments ({@code key=value}): {@code pairs} (measured create+pay pairs, default 3000), {@code warmup}
+ * (default 1000), {@code concurrency} (default 16), {@code max-seconds} (default 90, per phase), {@code jar}
+ * (default {@code orders-api/target/orders-api-exec.jar}), {@code datasource-url} (default a fresh H2 file
+ * database, as in the local stack; e.g. a PostgreSQL URL), {@code datasource-username}.
+ */
+public final class OrdersBench {
+
+    private OrdersBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int pairs = Integer.parseInt(options.getOrDefault("pairs", "3000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "1000"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
+        long maxSeconds = Long.parseLong(options.getOrDefault("max-seconds", "90"));
+        Path jar = Path.of(options.getOrDefault("jar", "orders-api/target/orders-api-exec.jar"));
+        Path work = Files.createTempDirectory("orders-bench");
+        String datasource = options.getOrDefault("datasource-url",
+                "jdbc:h2:file:" + work.resolve("db/orders") + ";WRITE_DELAY=0");
+        Process app = null;
+        try (KraftBroker broker = KraftBroker.create(0, work.resolve("kafka")).start()) {
+            createTopic(broker.bootstrapServers());
+            int port = freePort();
+            app = startApp(jar, port, broker.bootstrapServers(), datasource,
+                    options.getOrDefault("datasource-username", datasource.startsWith("jdbc:h2") ? "sa" : "postgres"),
+                    work);
+            URI base = URI.create("http://127.0.0.1:" + port);
+            awaitHealthy(base, app, work);
+            try (LagCollector lag = new LagCollector(broker.bootstrapServers())) {
+                LoadDriver driver = new LoadDriver(base);
+                System.out.printf(Locale.ROOT, "warm-up: %d pairs, concurrency %d%n", warmup, concurrency);
+                driver.run(warmup, concurrency, System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos());
+                System.out.printf(Locale.ROOT, "measured: %d pairs, concurrency %d, database %s%n", pairs, concurrency,
+                        datasource.replaceAll("jdbc:h2:file:.*", "H2 file (WRITE_DELAY=0)"));
+                LoadDriver.Run run = driver.run(pairs, concurrency,
+                        System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos());
+                report(run, lag.await(run.paidOrders().keySet(), Duration.ofSeconds(30)));
+            }
+        } finally {
+            if (app != null) {
+                app.destroy();
+                if (!app.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    app.destroyForcibly();
+                }
+            }
+            deleteRecursively(work);
+        }
+    }
+
+    private static void report(LoadDriver.Run run, long[] lagMicros) {
+        double seconds = run.elapsedNanos() / 1e9;
+        int requests = run.createMicros().length + run.payMicros().length;
+        long[] all = java.util.stream.LongStream.concat(java.util.Arrays.stream(run.createMicros()),
+                java.util.Arrays.stream(run.payMicros())).toArray();
+        System.out.printf(Locale.ROOT, "requests: %d ok, %d errors in %.2f s = %.0f requests/s (%.0f orders paid/s)%n",
+                requests, run.errors(), seconds, requests / seconds, run.payMicros().length / seconds);
+        System.out.println("latency all requests:   " + Percentiles.of(all).describe());
+        System.out.println("latency POST /orders:   " + Percentiles.of(run.createMicros()).describe());
+        System.out.println("latency POST .../payment: " + Percentiles.of(run.payMicros()).describe());
+        System.out.println("outbox lag (commit -> record appended, ms resolution): "
+                + Percentiles.of(lagMicros).describe() + " of " + run.paidOrders().size() + " order.paid events");
+    }
+
+    private static void createTopic(String bootstrap) throws Exception {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(Topics.ORDERS_EVENTS, 3, (short) 1)
+                    .configs(Map.of("message.timestamp.type", "LogAppendTime")))).all().get();
+        }
+    }
+
+    private static Process startApp(Path jar, int port, String bootstrap, String datasource, String user, Path work)
+            throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw -pl orders-api package");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-jar", jar.toString(), "--server.address=127.0.0.1",
+                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.datasource.url=" + datasource, "--spring.datasource.username=" + user,
+                "--logging.level.root=WARN")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("orders-api.log").toFile())
+                .start();
+    }
+
+    private static void awaitHealthy(URI base, Process app, Path work) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline) && app.isAlive()) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("orders-api did not become healthy; log:\n"
+                + Files.readString(work.resolve("orders-api.log")));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("expected key=value, got " + arg);
+            }
+            options.put(pair[0], pair[1]);
+        }
+        return options;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
