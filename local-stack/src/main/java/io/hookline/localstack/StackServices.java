@@ -16,6 +16,12 @@ final class StackServices {
      */
     static final String FAST_CRASH_RECOVERY = "--spring.kafka.consumer.properties.session.timeout.ms=10000";
 
+    /**
+     * The dispatcher's admin token in the local stack: a public development value (like the development
+     * webhook secret), so the endpoints API works out of the box; never use it anywhere else.
+     */
+    static final String LOCAL_ADMIN_TOKEN = "hookline-local-admin-token";
+
     private StackServices() {
     }
 
@@ -37,6 +43,9 @@ final class StackServices {
                 "--dispatcher.endpoints[0].url=" + receiverWebhook,
                 "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
                 "--dispatcher.endpoints[0].event-types[0]=order.paid",
+                "--spring.datasource.url=" + h2(data.resolve("db/dispatcher")),
+                "--dispatcher.admin.token=" + LOCAL_ADMIN_TOKEN,
+                "--dispatcher.directory.allow-private-urls=true",
                 FAST_CRASH_RECOVERY);
         ServiceSpec receiver = spec(settings, RECEIVER, settings.receiverPort(), bootstrapServers,
                 "POST /webhooks/order-paid; GET /notifications?order_id=; e-mails via SMTP",

@@ -31,6 +31,15 @@ class StackServicesTests {
     }
 
     @Test
+    void theDispatcherKeepsItsDatabaseInTheDataDirectoryAndAcceptsLocalEndpoints() {
+        assertThat(specs.get(1).arguments()).contains(
+                "--dispatcher.admin.token=" + StackServices.LOCAL_ADMIN_TOKEN,
+                "--dispatcher.directory.allow-private-urls=true")
+                .anyMatch(arg -> arg.startsWith("--spring.datasource.url=jdbc:h2:file:")
+                        && arg.endsWith("db/dispatcher;WRITE_DELAY=0"));
+    }
+
+    @Test
     void theReceiverSendsItsEmailsToTheLocalSmtpCatcher() {
         assertThat(specs.get(2).arguments()).contains("--spring.mail.host=127.0.0.1", "--spring.mail.port=3025");
         assertThat(StackServices.of(settings, "localhost:9092", 41025).get(2).arguments())

@@ -4,10 +4,13 @@ import io.hookline.dispatcher.attempt.AttemptLog;
 import io.hookline.dispatcher.attempt.DeliveryAttempt;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
+import io.hookline.schemas.signing.WebhookSecret;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +36,12 @@ class DeliveryHandler {
     private final DeliveryTopicsProperties topics;
     private final RetryProperties retry;
     private final Clock clock;
+    private final Optional<WebhookSecret> callbackSecret;
 
     DeliveryHandler(EndpointDirectory directory, WebhookClient client, AttemptLog attempts, DurableSender sender,
-            EndpointConcurrency concurrency, DeliveryTopicsProperties topics, RetryProperties retry, Clock clock) {
+            EndpointConcurrency concurrency, DeliveryTopicsProperties topics, RetryProperties retry, Clock clock,
+            CallbackProperties callbacks) {
+        this.callbackSecret = callbacks.signingSecret();
         this.directory = directory;
         this.client = client;
         this.attempts = attempts;
@@ -47,9 +53,12 @@ class DeliveryHandler {
     }
 
     void handle(DeliveryRecord delivery, Runnable done) {
-        Optional<Endpoint> found = directory.find(delivery.endpointId());
+        Optional<Endpoint> found = delivery.targetUrl() == null ? directory.find(delivery.endpointId())
+                : callbackSecret.map(secret -> new Endpoint(delivery.endpointId(), URI.create(delivery.targetUrl()),
+                        secret, Set.of()));
         if (found.isEmpty() || !found.get().enabled()) {
-            String reason = found.isEmpty() ? "endpoint deleted" : "endpoint disabled";
+            String reason = delivery.targetUrl() != null ? "callbacks are off (no dispatcher.callbacks.secret)"
+                    : found.isEmpty() ? "endpoint deleted" : "endpoint disabled";
             deadLetter(delivery, reason, null, done);
             return;
         }

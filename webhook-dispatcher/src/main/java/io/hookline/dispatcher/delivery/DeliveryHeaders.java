@@ -14,6 +14,8 @@ public final class DeliveryHeaders {
     public static final String ENDPOINT_ID = "endpoint_id";
     /** The endpoint URL at the last attempt (dead letters only, for the reader's convenience). */
     public static final String ENDPOINT_URL = "endpoint_url";
+    /** Per-order callbacks only: the order's {@code callback_url}. */
+    public static final String TARGET_URL = "target_url";
     /** Attempts made so far. */
     public static final String ATTEMPTS = "attempts";
     /** Not attempted before this time. */

@@ -19,10 +19,11 @@ import org.apache.kafka.common.header.Headers;
  * @param attempts attempts made so far (0 on {@code webhooks.deliveries})
  * @param lastStatus the last HTTP status, 0 when none
  * @param dueAt not attempted before this time ({@code null}: at once)
+ * @param targetUrl for a per-order callback: where it goes ({@code null} for subscribed endpoints)
  */
 public record DeliveryRecord(String deliveryId, String eventId, String eventType, String endpointId, String key,
         String body, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, int lastStatus, String lastError,
-        Instant dueAt) {
+        Instant dueAt, String targetUrl) {
 
     public DeliveryRecord {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -35,20 +36,27 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     /** A new delivery, not attempted yet. */
     public static DeliveryRecord first(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body) {
-        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null);
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
+                null);
+    }
+
+    /** The same delivery, to a callback URL. */
+    public DeliveryRecord toTarget(String url) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
+                lastAttemptAt, lastStatus, lastError, dueAt, url);
     }
 
     /** The same delivery after one more failed attempt, due again at {@code dueAt}. */
     public DeliveryRecord afterFailure(AttemptResult result, Instant dueAt) {
         Instant first = firstAttemptAt == null ? result.attemptedAt() : firstAttemptAt;
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts + 1, first,
-                result.attemptedAt(), result.status(), result.outcome(), dueAt);
+                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl);
     }
 
     /** The same delivery, unchanged but due later (deferred because its endpoint was busy). */
     public DeliveryRecord deferredUntil(Instant due) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, due);
+                lastAttemptAt, lastStatus, lastError, due, targetUrl);
     }
 
     public ProducerRecord<String, String> toProducerRecord(String topic) {
@@ -64,6 +72,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         put(headers, LAST_ATTEMPT_AT, lastAttemptAt);
         put(headers, LAST_STATUS, lastStatus == 0 ? null : Integer.toString(lastStatus));
         put(headers, LAST_ERROR, lastError);
+        put(headers, TARGET_URL, targetUrl);
         return record;
     }
 
@@ -82,7 +91,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
                     Objects.requireNonNull(record.value(), "the record has no value"),
                     attempts == null ? 0 : Integer.parseInt(attempts), time(headers, FIRST_ATTEMPT_AT),
                     time(headers, LAST_ATTEMPT_AT), status == null ? 0 : Integer.parseInt(status),
-                    text(headers, LAST_ERROR), time(headers, DUE_AT));
+                    text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL));
         } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("not a delivery record: " + e.getMessage());
         }

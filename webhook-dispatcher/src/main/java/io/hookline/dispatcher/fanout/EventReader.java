@@ -56,7 +56,10 @@ public class EventReader {
         }
         UUID id = UUID.fromString(document.get("id").asString());
         String type = document.get("type").asString();
-        return new IncomingEvent(id, type, webhookBody(document));
+        JsonNode callback = document.get("data").get("callback_url");
+        String callbackUrl = callback != null && callback.isString() && !callback.asString().isBlank()
+                ? callback.asString() : null;
+        return new IncomingEvent(id, type, webhookBody(document), callbackUrl);
     }
 
     private static JsonNode parse(String value) {

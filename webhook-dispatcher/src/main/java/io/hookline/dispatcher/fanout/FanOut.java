@@ -1,10 +1,12 @@
 package io.hookline.dispatcher.fanout;
 
+import io.hookline.dispatcher.delivery.CallbackProperties;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryRecord;
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
+import io.hookline.dispatcher.endpoint.UrlPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,12 +22,17 @@ import org.springframework.stereotype.Service;
 /**
  * Turns a batch of {@code orders.events} records into deliveries: one record on {@code webhooks.deliveries}
  * per (event, subscribed endpoint), so each endpoint's delivery succeeds, retries and dead-letters on its own.
- * A record that cannot be read goes to {@code orders.events.dlt} with the reason. {@link #fanOut} returns
+ * An event whose order has a {@code callback_url} also gets a delivery there (when
+ * {@code dispatcher.callbacks.secret} is set). A record that cannot be read goes to {@code orders.events.dlt}
+ * with the reason. {@link #fanOut} returns
  * only after every produced record was acknowledged ({@code acks=all}); the caller then commits the batch.
  * Thread-safe.
  */
 @Service
 public class FanOut {
+
+    /** Per-order callbacks are deliveries to endpoint {@code callback:<host>}. */
+    public static final String CALLBACK_PREFIX = "callback:";
 
     private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
@@ -33,13 +40,17 @@ public class FanOut {
     private final EndpointDirectory directory;
     private final KafkaTemplate<String, String> template;
     private final DeliveryTopicsProperties topics;
+    private final UrlPolicy urlPolicy;
+    private final boolean callbacks;
 
     public FanOut(EventReader reader, EndpointDirectory directory, KafkaTemplate<String, String> template,
-            DeliveryTopicsProperties topics) {
+            DeliveryTopicsProperties topics, UrlPolicy urlPolicy, CallbackProperties callbackProperties) {
         this.reader = reader;
         this.directory = directory;
         this.template = template;
         this.topics = topics;
+        this.urlPolicy = urlPolicy;
+        this.callbacks = callbackProperties.signingSecret().isPresent();
     }
 
     /** Fans the batch out and waits for the acknowledgements; throws if any produce failed. */
@@ -53,6 +64,9 @@ public class FanOut {
                             event.id().toString(), event.type(), endpoint.id(), record.key(), event.webhookBody());
                     sends.add(template.send(delivery.toProducerRecord(topics.deliveries())));
                 }
+                if (event.callbackUrl() != null && callbacks) {
+                    sends.add(template.send(callback(event, record.key())));
+                }
             } catch (PoisonEventException e) {
                 log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                         e.getMessage());
@@ -60,6 +74,27 @@ public class FanOut {
             }
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * The delivery to the order's own {@code callback_url}, as endpoint {@code callback:<host>}; a URL the
+     * {@link UrlPolicy} refuses goes straight to the dead-letter topic with the reason.
+     */
+    private ProducerRecord<String, String> callback(IncomingEvent event, String key) {
+        String url = event.callbackUrl().trim();
+        String host = java.net.URI.create(url).getHost();
+        String endpointId = CALLBACK_PREFIX + (host == null ? "invalid" : host);
+        DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpointId), event.id().toString(),
+                event.type(), endpointId, key, event.webhookBody()).toTarget(url);
+        java.util.Optional<String> refusal = host == null ? java.util.Optional.of("not an absolute URL")
+                : urlPolicy.refusal(url);
+        if (refusal.isEmpty()) {
+            return delivery.toProducerRecord(topics.deliveries());
+        }
+        log.warn("Not delivering event {} to its callback_url: {}", event.id(), refusal.get());
+        ProducerRecord<String, String> dead = delivery.toProducerRecord(topics.deliveriesDeadLetter());
+        add(dead, DeliveryHeaders.DLT_REASON, "callback_url refused: " + refusal.get());
+        return dead;
     }
 
     /** Stable per (event, endpoint), so a fan-out repeated after a crash produces the same delivery ids. */

@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param id the event id, which is also the {@code webhook-id}
  * @param type the event type
  * @param webhookBody the JSON text of {@code {"type", "timestamp", "data"}}; do not modify
+ * @param callbackUrl the order's {@code data.callback_url}, or {@code null}
  */
-public record IncomingEvent(UUID id, String type, String webhookBody) {
+public record IncomingEvent(UUID id, String type, String webhookBody, String callbackUrl) {
 }

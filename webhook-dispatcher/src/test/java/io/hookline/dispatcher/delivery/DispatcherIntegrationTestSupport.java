@@ -55,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
         "dispatcher.http.response-timeout=2s",
         "dispatcher.admin.token=" + DispatcherIntegrationTestSupport.ADMIN_TOKEN,
         "dispatcher.directory.allow-private-urls=true",
+        "dispatcher.callbacks.secret=" + DispatcherIntegrationTestSupport.CALLBACK_SECRET,
         "spring.datasource.url=jdbc:h2:mem:dispatcher-integration-tests;DB_CLOSE_DELAY=-1",
         "spring.kafka.consumer.group-id=webhook-dispatcher-integration-tests",
         "dispatcher.delivery.group-id=webhook-dispatcher-integration-tests-deliveries"})
@@ -65,6 +66,7 @@ abstract class DispatcherIntegrationTestSupport {
     static final String BETA_SECRET = "whsec_YmV0YS1zZWNyZXQta2V5LWZvci10ZXN0cyEhIQ==";
     static final String GAMMA_SECRET = "whsec_Z2FtbWEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
     static final String ADMIN_TOKEN = "test-admin-token";
+    static final String CALLBACK_SECRET = "whsec_Y2FsbGJhY2stc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
     static final String DELIVERIES_DLT = "webhooks.deliveries.dlt";
 
     /** Started once per test JVM, like the broker. */
@@ -98,9 +100,13 @@ abstract class DispatcherIntegrationTestSupport {
     }
 
     static EventEnvelope<OrderPaid> orderPaid(String orderId) {
+        return orderPaid(orderId, null);
+    }
+
+    static EventEnvelope<OrderPaid> orderPaid(String orderId, String callbackUrl) {
         Instant paidAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         OrderPaid data = new OrderPaid(orderId, "ada@example.com", "Mechanical keyboard", 2,
-                new BigDecimal("29.99"), "EUR", new BigDecimal("59.98"), paidAt, null);
+                new BigDecimal("29.99"), "EUR", new BigDecimal("59.98"), paidAt, callbackUrl);
         return new EventEnvelope<>(UUID.randomUUID(), EventTypes.ORDER_PAID, paidAt, data);
     }
 
