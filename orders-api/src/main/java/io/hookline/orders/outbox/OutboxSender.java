@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * {@code event_type}, value = the stored envelope JSON) and waits for every acknowledgement.
  *
  * <p>Records are handed to the idempotent producer in row order, so records of one order reach their
- * partition in order. The wait is bounded by the producer's {@code delivery.timeout.ms}; a producer that cannot
- * even fetch metadata fails after {@code max.block.ms} and the rest of the batch is not attempted.
+ * partition in order. The batch is flushed at once rather than after {@code linger.ms}: the relay waits for
+ * it anyway, so lingering would only add latency. The wait is bounded by the producer's
+ * {@code delivery.timeout.ms}; a producer that cannot even fetch metadata fails after {@code max.block.ms} and
+ * the rest of the batch is not attempted.
  * Used by the relay thread only.
  */
 @Component
@@ -49,6 +51,7 @@ class OutboxSender {
                 break;
             }
         }
+        kafka.flush();
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
         } catch (ExecutionException e) {
