@@ -70,7 +70,7 @@ class WebhookIntake {
         String orderId = document.path("data").path("order_id").asString();
         inbox.publish(new AcceptedWebhook(request.id(), orderId, document.path("type").asString(),
                 new String(request.body(), StandardCharsets.UTF_8), clock.instant()));
-        log.info("Accepted webhook {} for order {}", request.id(), orderId);
+        log.debug("Accepted webhook {} for order {}", request.id(), orderId);
     }
 
     private JsonNode parse(byte[] body) {

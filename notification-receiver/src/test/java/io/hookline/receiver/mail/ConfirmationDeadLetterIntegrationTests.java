@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -44,8 +45,11 @@ class ConfirmationDeadLetterIntegrationTests {
     @Test
     void exhaustedSmtpRetriesParkTheRecordOnTheInboxDeadLetterTopicAndMarkTheNotificationFailed() {
         WebhookClient client = new WebhookClient(port);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !listeners.getListenerContainer("notifications-inbox")
-                .getAssignedPartitions().isEmpty());
+        // Every worker thread owns its partition before the webhook arrives: no rebalance restarts the retries.
+        ConcurrentMessageListenerContainer<?, ?> workers =
+                (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("notifications-inbox");
+        await().atMost(Duration.ofSeconds(30)).until(() -> workers.getContainers().size() == 3
+                && workers.getContainers().stream().allMatch(c -> c.getAssignedPartitions().size() == 1));
         String orderId = OrderPaidBodies.newOrderId();
         String webhookId = OrderPaidBodies.newWebhookId();
 
