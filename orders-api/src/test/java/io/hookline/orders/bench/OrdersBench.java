@@ -33,7 +33,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * <p>Arguments ({@code key=value}): {@code pairs} (measured create+pay pairs, default 3000), {@code warmup}
  * (default 1000), {@code concurrency} (default 16), {@code max-seconds} (default 90, per phase), {@code jar}
  * (default {@code orders-api/target/orders-api-exec.jar}), {@code datasource-url} (default a fresh H2 file
- * database, as in the local stack; e.g. a PostgreSQL URL), {@code datasource-username}.
+ * database, as in the local stack; e.g. a PostgreSQL URL), {@code datasource-username}; any {@code app.<property>}
+ * is passed to orders-api as {@code --<property>} (e.g. {@code app.spring.datasource.hikari.maximum-pool-size=24}).
  */
 public final class OrdersBench {
 
@@ -54,9 +55,11 @@ public final class OrdersBench {
         try (KraftBroker broker = KraftBroker.create(0, work.resolve("kafka")).start()) {
             createTopic(broker.bootstrapServers());
             int port = freePort();
+            List<String> appArgs = options.entrySet().stream().filter(e -> e.getKey().startsWith("app."))
+                    .map(e -> "--" + e.getKey().substring(4) + "=" + e.getValue()).toList();
             app = startApp(jar, port, broker.bootstrapServers(), datasource,
                     options.getOrDefault("datasource-username", datasource.startsWith("jdbc:h2") ? "sa" : "postgres"),
-                    work);
+                    work, appArgs);
             URI base = URI.create("http://127.0.0.1:" + port);
             awaitHealthy(base, app, work);
             try (LagCollector lag = new LagCollector(broker.bootstrapServers())) {
@@ -103,16 +106,21 @@ public final class OrdersBench {
         }
     }
 
-    private static Process startApp(Path jar, int port, String bootstrap, String datasource, String user, Path work)
-            throws IOException {
+    private static Process startApp(Path jar, int port, String bootstrap, String datasource, String user, Path work,
+            List<String> appArgs) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -pl orders-api package");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-jar", jar.toString(), "--server.address=127.0.0.1",
-                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrap,
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(),
+                "--server.address=127.0.0.1", "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.datasource.url=" + datasource, "--spring.datasource.username=" + user,
-                "--logging.level.root=WARN")
+                "--logging.level.root=WARN"));
+        command.addAll(appArgs);
+        if (!appArgs.isEmpty()) {
+            System.out.println("orders-api arguments: " + appArgs);
+        }
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("orders-api.log").toFile())
                 .start();

@@ -1,17 +1,13 @@
 package io.hookline.orders.outbox;
 
+import io.hookline.orders.UsesTestPostgres;
 import io.hookline.testsupport.TestPostgres;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two instances on one PostgreSQL schema: the production set-up. Skipped, saying why, without PostgreSQL. */
+@ExtendWith(UsesTestPostgres.RequiresPostgres.class)
 class TwoInstancesPostgresIntegrationTests extends TwoInstancesTestSupport {
-
-    @BeforeAll
-    static void requirePostgres() {
-        Assumptions.assumeTrue(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
-    }
 
     @Override
     Map<String, Object> sharedDatabase() {
