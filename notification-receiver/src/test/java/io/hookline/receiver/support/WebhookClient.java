@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WebhookClient {
 
     public static final String SECRET = VerificationProperties.DEVELOPMENT_SECRET;
+    /** The second secret the test receiver accepts, as while a secret is being rotated. */
+    public static final String ROTATED_SECRET = "whsec_cm90YXRlZC10ZXN0LXNlY3JldC0wMTIzNDU2Nzg5";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

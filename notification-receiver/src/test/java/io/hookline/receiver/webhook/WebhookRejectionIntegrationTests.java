@@ -66,6 +66,23 @@ class WebhookRejectionIntegrationTests {
     }
 
     @Test
+    void duringARotationEitherConfiguredSecretIsAcceptedAndAnyOtherRefused() {
+        String body = OrderPaidBodies.valid(OrderPaidBodies.newOrderId());
+        String unknown = WebhookSecret.generate(new SecureRandom()).encoded();
+
+        Response withNewSecret = client.post(body, WebhookClient.signedHeaders(WebhookClient.ROTATED_SECRET,
+                OrderPaidBodies.newWebhookId(), Instant.now(), body), JSON);
+        Response withOldSecret = client.post(body, WebhookClient.signedHeaders(WebhookClient.SECRET,
+                OrderPaidBodies.newWebhookId(), Instant.now(), body), JSON);
+        Response withUnknownSecret = client.post(body, WebhookClient.signedHeaders(unknown,
+                OrderPaidBodies.newWebhookId(), Instant.now(), body), JSON);
+
+        assertThat(withNewSecret.status()).isEqualTo(202);
+        assertThat(withOldSecret.status()).isEqualTo(202);
+        assertInvalidSignature(withUnknownSecret, "no webhook-signature matches");
+    }
+
+    @Test
     void missingSignatureHeadersAreRefusedWith403AndRecordNothing() {
         String orderId = OrderPaidBodies.newOrderId();
         String body = OrderPaidBodies.valid(orderId);
