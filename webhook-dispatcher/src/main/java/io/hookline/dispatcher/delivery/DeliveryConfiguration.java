@@ -9,8 +9,11 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The outbound HTTP client: WebClient on Reactor Netty, built by hand. Its connection pool is sized for the
- * engine's in-flight cap, so the cap (not the pool) bounds concurrency; redirects are not followed.
+ * The outbound HTTP client: WebClient on Reactor Netty, built by hand. Reactor Netty keeps one pool per
+ * remote host and port; each may hold as many connections as the engine's overall in-flight cap, so the
+ * engine's caps (overall and per endpoint), not the pool, bound concurrency. A smaller pool would couple
+ * endpoints that share a host: a dead one would hold every connection and starve the others. Redirects are
+ * not followed.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
@@ -18,7 +21,7 @@ public class DeliveryConfiguration {
     @Bean
     WebClient webhookWebClient(HttpProperties http, EngineProperties engine) {
         ConnectionProvider pool = ConnectionProvider.builder("webhooks")
-                .maxConnections(engine.maxInFlightPerEndpoint())
+                .maxConnections(engine.maxInFlight())
                 .pendingAcquireMaxCount(-1)
                 .build();
         return webClient(http, pool);

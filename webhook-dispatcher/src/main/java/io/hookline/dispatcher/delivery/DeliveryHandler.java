@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one delivery record to its end state without blocking the caller: makes the attempt (unless the
- * endpoint is at its concurrency cap, in which case the delivery is deferred to the first retry topic),
+ * Takes one delivery record to its end state without blocking the caller: makes the attempt (at once, or
+ * after a short wait when the endpoint is at its concurrency cap; when even its queue is full the delivery is
+ * deferred to the first retry topic, not counted as an attempt),
  * records it, and on failure hands the delivery to the next retry topic with its due time or, after the
  * last attempt, to the dead-letter topic. {@code done} runs exactly once, after the attempt is recorded
  * and any hand-off is acknowledged by Kafka; only then may the source offset be committed. Thread-safe.
@@ -63,11 +64,14 @@ class DeliveryHandler {
             return;
         }
         Endpoint endpoint = found.get();
-        if (!concurrency.tryAcquire(endpoint.id())) {
+        boolean accepted = concurrency.submit(endpoint.id(), () -> attempt(delivery, endpoint, done));
+        if (!accepted) {
             Instant due = clock.instant().plus(retry.delays().getFirst());
             sender.send(delivery.deferredUntil(due).toProducerRecord(topics.retry(1)), done);
-            return;
         }
+    }
+
+    private void attempt(DeliveryRecord delivery, Endpoint endpoint, Runnable done) {
         client.deliver(endpoint, delivery.eventId(), delivery.body()).subscribe(result -> {
             concurrency.release(endpoint.id());
             attempts.record(attempt(delivery, result)).whenComplete((stored, error) -> {

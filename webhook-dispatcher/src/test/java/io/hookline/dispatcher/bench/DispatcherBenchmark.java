@@ -9,8 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -63,6 +67,7 @@ public final class DispatcherBenchmark {
 
     private double oursThroughput(int events, boolean withDead) {
         String prefix = "bench-" + (++run);
+        createTopics(prefix);
         endpoints.reset();
         feed.burst(prefix + ".orders.events", events);
         try (ConfigurableApplicationContext dispatcher = startDispatcher(prefix, withDead)) {
@@ -72,6 +77,7 @@ public final class DispatcherBenchmark {
 
     private double[] oursLatency(int seconds) {
         String prefix = "bench-" + (++run);
+        createTopics(prefix);
         try (ConfigurableApplicationContext dispatcher = startDispatcher(prefix, false)) {
             feed.steady(prefix + ".orders.events", LATENCY_RATE, 5);
             awaitUntil(() -> endpoints.healthyDelivered() >= LATENCY_RATE * 5, Duration.ofSeconds(30));
@@ -110,6 +116,35 @@ public final class DispatcherBenchmark {
         }
     }
 
+    /**
+     * Creates the run's topics up front and waits until every partition has a leader, as in a deployment
+     * where topics exist long before traffic: a produce racing a brand-new topic's leader election was seen
+     * to stall the idempotent producer (OutOfOrderSequenceException) for the delivery timeout.
+     */
+    private void createTopics(String prefix) {
+        List<String> names = new ArrayList<>(List.of(prefix + ".orders.events", prefix + ".orders.events.dlt",
+                prefix + ".webhooks.deliveries", prefix + ".webhooks.deliveries.dlt"));
+        for (int n = 1; n <= 7; n++) {
+            names.add(prefix + ".webhooks.deliveries.retry." + n);
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(names.stream().map(name -> new NewTopic(name, 3, (short) 1)).toList()).all().get();
+            awaitUntil(() -> leadersElected(admin, names), Duration.ofSeconds(30));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        pause(Duration.ofSeconds(1));
+    }
+
+    private static boolean leadersElected(Admin admin, List<String> names) {
+        try {
+            return admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** Rate between the arrival of the first 10 % (warm-up) and the last event at /healthy. */
     private double throughput(int events, Duration limit) {
         int warm = events / 10;
@@ -124,6 +159,7 @@ public final class DispatcherBenchmark {
                 "--server.port=0",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
+                "--logging.level.reactor.netty=ERROR",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve(prefix) + ";WRITE_DELAY=0",
                 "--dispatcher.topics.events=" + prefix + ".orders.events",
