@@ -7,7 +7,7 @@
 #
 #   bench/dispatcher.sh [events per throughput run, default 30000] [seconds of the 500/s latency run, default 20]
 #
-# Takes about two minutes. Set BENCH_SKIP_BUILD=1 to reuse the classes already built. Every Maven step and
+# Takes about four minutes. Set BENCH_SKIP_BUILD=1 to reuse the classes already built. Every Maven step and
 # the run itself hold /tmp/hookline-cpu.lock, so they never overlap another build or benchmark on this machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes one delivery record to its end state without blocking the caller: makes the attempt (at once, or
- * after a short wait when the endpoint is at its concurrency cap; when even its queue is full the delivery is
- * deferred to the first retry topic, not counted as an attempt),
+ * after a short wait when the endpoint is at its concurrency cap; after half a second of waiting the delivery
+ * is deferred to the first retry topic, not counted as an attempt),
  * records it, and on failure hands the delivery to the next retry topic with its due time or, after the
  * last attempt, to the dead-letter topic. {@code done} runs exactly once, after the attempt is recorded
  * and any hand-off is acknowledged by Kafka; only then may the source offset be committed. Thread-safe.
@@ -64,11 +64,17 @@ class DeliveryHandler {
             return;
         }
         Endpoint endpoint = found.get();
-        boolean accepted = concurrency.submit(endpoint.id(), () -> attempt(delivery, endpoint, done));
-        if (!accepted) {
-            Instant due = clock.instant().plus(retry.delays().getFirst());
-            sender.send(delivery.deferredUntil(due).toProducerRecord(topics.retry(1)), done);
-        }
+        concurrency.submit(endpoint.id(), () -> attempt(delivery, endpoint, done), () -> defer(delivery, done));
+    }
+
+    /** Called by the engine loop: defers deliveries that waited too long for a busy endpoint. */
+    void deferOverdue() {
+        concurrency.deferOverdue();
+    }
+
+    private void defer(DeliveryRecord delivery, Runnable done) {
+        Instant due = clock.instant().plus(retry.delays().getFirst());
+        sender.send(delivery.deferredUntil(due).toProducerRecord(topics.retry(1)), done);
     }
 
     private void attempt(DeliveryRecord delivery, Endpoint endpoint, Runnable done) {

@@ -85,6 +85,7 @@ final class DeliveryLoop implements Runnable {
     }
 
     private void step() {
+        handler.deferOverdue();
         collectFinished();
         resumeWhatIsDue();
         commit(false);
