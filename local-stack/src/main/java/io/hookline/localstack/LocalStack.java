@@ -60,7 +60,12 @@ public final class LocalStack {
             try {
                 broker = KraftBroker.create(settings.kafkaPort(), settings.kafkaControllerPort(),
                         settings.dataDir().resolve("kafka"), 3).start();
-            } catch (RuntimeException e) {
+                TopicDeclarations.read(settings.home().resolve("topics.conf"))
+                        .createMissing(broker.bootstrapServers(), (short) 1);
+            } catch (RuntimeException | InterruptedException e) {
+                if (broker != null) {
+                    broker.stop();
+                }
                 mailbox.close();
                 throw e;
             }
