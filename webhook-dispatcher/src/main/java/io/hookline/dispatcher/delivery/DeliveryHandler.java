@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Takes one delivery record to its end state without blocking the caller: makes the attempt (at once, or
  * after a short wait when the endpoint is at its concurrency cap; after half a second of waiting the delivery
- * is deferred to the first retry topic, not counted as an attempt),
+ * is deferred to the first retry topic, not counted as an attempt; while the endpoint's circuit is open
+ * ({@link EndpointCircuits}) nothing is attempted and the delivery is deferred until the circuit's next probe),
  * records it, and on failure hands the delivery to the next retry topic with its due time or, after the
  * last attempt, to the dead-letter topic. {@code done} runs exactly once, after the attempt is recorded
  * and any hand-off is acknowledged by Kafka; only then may the source offset be committed. Thread-safe.
@@ -34,14 +35,16 @@ class DeliveryHandler {
     private final AttemptLog attempts;
     private final DurableSender sender;
     private final EndpointConcurrency concurrency;
+    private final EndpointCircuits circuits;
     private final DeliveryTopicsProperties topics;
     private final RetryProperties retry;
     private final Clock clock;
     private final Optional<WebhookSecret> callbackSecret;
 
     DeliveryHandler(EndpointDirectory directory, WebhookClient client, AttemptLog attempts, DurableSender sender,
-            EndpointConcurrency concurrency, DeliveryTopicsProperties topics, RetryProperties retry, Clock clock,
-            CallbackProperties callbacks) {
+            EndpointConcurrency concurrency, EndpointCircuits circuits, DeliveryTopicsProperties topics,
+            RetryProperties retry, Clock clock, CallbackProperties callbacks) {
+        this.circuits = circuits;
         this.callbackSecret = callbacks.signingSecret();
         this.directory = directory;
         this.client = client;
@@ -64,7 +67,13 @@ class DeliveryHandler {
             return;
         }
         Endpoint endpoint = found.get();
-        concurrency.submit(endpoint.id(), () -> attempt(delivery, endpoint, done), () -> defer(delivery, done));
+        EndpointCircuits.Admission admission = circuits.admit(endpoint.id());
+        if (admission == EndpointCircuits.Admission.DEFER) {
+            defer(delivery, done);
+            return;
+        }
+        boolean probe = admission == EndpointCircuits.Admission.PROBE;
+        concurrency.submit(endpoint.id(), () -> attempt(delivery, endpoint, probe, done), () -> defer(delivery, done));
     }
 
     /** Called by the engine loop: defers deliveries that waited too long for a busy endpoint. */
@@ -72,14 +81,37 @@ class DeliveryHandler {
         concurrency.deferOverdue();
     }
 
+    /**
+     * Defers a delivery without counting an attempt: due after the first retry delay, or at the endpoint's next
+     * probe time if its circuit is open and that is later. It goes to the first retry topic whose delay covers
+     * the wait, so it never holds back records behind it for longer than that topic's own records would.
+     */
     private void defer(DeliveryRecord delivery, Runnable done) {
-        Instant due = clock.instant().plus(retry.delays().getFirst());
-        sender.send(delivery.deferredUntil(due).toProducerRecord(topics.retry(1)), done);
+        Instant now = clock.instant();
+        Instant due = now.plus(retry.delays().getFirst());
+        Instant probeAt = circuits.retryAt(delivery.endpointId());
+        if (probeAt != null && probeAt.isAfter(due)) {
+            due = probeAt;
+        }
+        sender.send(delivery.deferredUntil(due).toProducerRecord(topics.retry(deferralTopic(now, due))), done);
     }
 
-    private void attempt(DeliveryRecord delivery, Endpoint endpoint, Runnable done) {
+    private int deferralTopic(Instant now, Instant due) {
+        Duration wait = Duration.between(now, due);
+        for (int n = 1; n <= retry.delays().size(); n++) {
+            if (retry.delays().get(n - 1).compareTo(wait) >= 0) {
+                return n;
+            }
+        }
+        return retry.delays().size();
+    }
+
+    private void attempt(DeliveryRecord delivery, Endpoint endpoint, boolean probe, Runnable done) {
         client.deliver(endpoint, delivery.eventId(), delivery.body()).subscribe(result -> {
             concurrency.release(endpoint.id());
+            if (circuits.record(endpoint.id(), result, probe)) {
+                concurrency.deferWaiting(endpoint.id());
+            }
             attempts.record(attempt(delivery, result)).whenComplete((stored, error) -> {
                 if (error != null) {
                     log.warn("Could not record attempt {} of delivery {}: {}", delivery.attempts() + 1,

@@ -84,6 +84,21 @@ class EndpointConcurrency {
         overdue.forEach(Runnable::run);
     }
 
+    /** Defers every request waiting for the endpoint (its circuit just opened). */
+    void deferWaiting(String endpointId) {
+        Slots endpoint = slots.get(endpointId);
+        if (endpoint == null) {
+            return;
+        }
+        List<Runnable> deferred = new ArrayList<>();
+        synchronized (endpoint) {
+            for (Waiting waiting = endpoint.waiting.poll(); waiting != null; waiting = endpoint.waiting.poll()) {
+                deferred.add(waiting.defer());
+            }
+        }
+        deferred.forEach(Runnable::run);
+    }
+
     int inFlight(String endpointId) {
         Slots endpoint = slots.get(endpointId);
         if (endpoint == null) {
