@@ -6,9 +6,7 @@ import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
 import io.hookline.schemas.signing.WebhookSecret;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,15 +34,16 @@ class DeliveryHandler {
     private final DurableSender sender;
     private final EndpointConcurrency concurrency;
     private final EndpointCircuits circuits;
+    private final DeliveryRouting routing;
     private final DeliveryTopicsProperties topics;
     private final RetryProperties retry;
-    private final Clock clock;
     private final Optional<WebhookSecret> callbackSecret;
 
     DeliveryHandler(EndpointDirectory directory, WebhookClient client, AttemptLog attempts, DurableSender sender,
-            EndpointConcurrency concurrency, EndpointCircuits circuits, DeliveryTopicsProperties topics,
-            RetryProperties retry, Clock clock, CallbackProperties callbacks) {
+            EndpointConcurrency concurrency, EndpointCircuits circuits, DeliveryRouting routing,
+            DeliveryTopicsProperties topics, RetryProperties retry, CallbackProperties callbacks) {
         this.circuits = circuits;
+        this.routing = routing;
         this.callbackSecret = callbacks.signingSecret();
         this.directory = directory;
         this.client = client;
@@ -53,7 +52,6 @@ class DeliveryHandler {
         this.concurrency = concurrency;
         this.topics = topics;
         this.retry = retry;
-        this.clock = clock;
     }
 
     void handle(DeliveryRecord delivery, Runnable done) {
@@ -81,29 +79,9 @@ class DeliveryHandler {
         concurrency.deferOverdue();
     }
 
-    /**
-     * Defers a delivery without counting an attempt: due after the first retry delay, or at the endpoint's next
-     * probe time if its circuit is open and that is later. It goes to the first retry topic whose delay covers
-     * the wait, so it never holds back records behind it for longer than that topic's own records would.
-     */
+    /** Defers a delivery without counting an attempt ({@link DeliveryRouting#deferred}). */
     private void defer(DeliveryRecord delivery, Runnable done) {
-        Instant now = clock.instant();
-        Instant due = now.plus(retry.delays().getFirst());
-        Instant probeAt = circuits.retryAt(delivery.endpointId());
-        if (probeAt != null && probeAt.isAfter(due)) {
-            due = probeAt;
-        }
-        sender.send(delivery.deferredUntil(due).toProducerRecord(topics.retry(deferralTopic(now, due))), done);
-    }
-
-    private int deferralTopic(Instant now, Instant due) {
-        Duration wait = Duration.between(now, due);
-        for (int n = 1; n <= retry.delays().size(); n++) {
-            if (retry.delays().get(n - 1).compareTo(wait) >= 0) {
-                return n;
-            }
-        }
-        return retry.delays().size();
+        sender.send(routing.deferred(delivery), done);
     }
 
     private void attempt(DeliveryRecord delivery, Endpoint endpoint, boolean probe, Runnable done) {

@@ -3,6 +3,7 @@ package io.hookline.dispatcher.fanout;
 import io.hookline.dispatcher.delivery.CallbackProperties;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryRecord;
+import io.hookline.dispatcher.delivery.DeliveryRouting;
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns a batch of {@code orders.events} records into deliveries: one record on {@code webhooks.deliveries}
- * per (event, subscribed endpoint), so each endpoint's delivery succeeds, retries and dead-letters on its own.
+ * per (event, subscribed endpoint), so each endpoint's delivery succeeds, retries and dead-letters on its own
+ * (or straight on a retry topic while the endpoint's circuit is open, see {@link DeliveryRouting}).
  * An event whose order has a {@code callback_url} also gets a delivery there (when
  * {@code dispatcher.callbacks.secret} is set). A record that cannot be read goes to {@code orders.events.dlt}
  * with the reason. {@link #fanOut} returns
@@ -41,10 +43,13 @@ public class FanOut {
     private final KafkaTemplate<String, String> template;
     private final DeliveryTopicsProperties topics;
     private final UrlPolicy urlPolicy;
+    private final DeliveryRouting routing;
     private final boolean callbacks;
 
     public FanOut(EventReader reader, EndpointDirectory directory, KafkaTemplate<String, String> template,
-            DeliveryTopicsProperties topics, UrlPolicy urlPolicy, CallbackProperties callbackProperties) {
+            DeliveryTopicsProperties topics, UrlPolicy urlPolicy, CallbackProperties callbackProperties,
+            DeliveryRouting routing) {
+        this.routing = routing;
         this.reader = reader;
         this.directory = directory;
         this.template = template;
@@ -62,7 +67,7 @@ public class FanOut {
                 for (Endpoint endpoint : directory.subscribersOf(event.type())) {
                     DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpoint.id()),
                             event.id().toString(), event.type(), endpoint.id(), record.key(), event.webhookBody());
-                    sends.add(template.send(delivery.toProducerRecord(topics.deliveries())));
+                    sends.add(template.send(routing.first(delivery)));
                 }
                 if (event.callbackUrl() != null && callbacks) {
                     sends.add(template.send(callback(event, record.key())));
@@ -89,7 +94,7 @@ public class FanOut {
         java.util.Optional<String> refusal = host == null ? java.util.Optional.of("not an absolute URL")
                 : urlPolicy.refusal(url);
         if (refusal.isEmpty()) {
-            return delivery.toProducerRecord(topics.deliveries());
+            return routing.first(delivery);
         }
         log.warn("Not delivering event {} to its callback_url: {}", event.id(), refusal.get());
         ProducerRecord<String, String> dead = delivery.toProducerRecord(topics.deliveriesDeadLetter());

@@ -1,0 +1,81 @@
+package io.hookline.dispatcher.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+class DeliveryRoutingTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final DeliveryTopicsProperties topics = new DeliveryTopicsProperties("orders.events", "orders.events.dlt",
+            "webhooks.deliveries", 3, (short) 1);
+    private final RetryProperties retry = new RetryProperties(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
+            Duration.ofMinutes(30)), Duration.ofHours(24));
+
+    @Test
+    void sendsANewDeliveryToTheDeliveryTopicWhileTheCircuitIsClosed() {
+        DeliveryRouting routing = routing(Duration.ofSeconds(30));
+
+        ProducerRecord<String, String> record = routing.first(delivery("ep_up"));
+
+        assertThat(record.topic()).isEqualTo("webhooks.deliveries");
+        assertThat(header(record, DeliveryHeaders.DUE_AT)).isNull();
+    }
+
+    @Test
+    void parksANewDeliveryOnTheRetryTopicThatCoversTheWaitUntilTheProbeWhileTheCircuitIsOpen() {
+        DeliveryRouting routing = routing(Duration.ofSeconds(30));
+
+        ProducerRecord<String, String> record = routing.first(delivery("ep_dead"));
+
+        assertThat(record.topic()).isEqualTo("webhooks.deliveries.retry.2");
+        assertThat(header(record, DeliveryHeaders.DUE_AT)).isEqualTo(NOW.plusSeconds(30).toString());
+        assertThat(header(record, DeliveryHeaders.ATTEMPTS)).isEqualTo("0");
+    }
+
+    @Test
+    void defersToTheFirstRetryTopicAfterTheFirstDelayWhenTheProbeIsSooner() {
+        DeliveryRouting routing = routing(Duration.ofSeconds(2));
+
+        ProducerRecord<String, String> record = routing.deferred(delivery("ep_dead"));
+
+        assertThat(record.topic()).isEqualTo("webhooks.deliveries.retry.1");
+        assertThat(header(record, DeliveryHeaders.DUE_AT)).isEqualTo(NOW.plusSeconds(5).toString());
+    }
+
+    @Test
+    void usesTheLastRetryTopicWhenTheWaitIsLongerThanEveryDelay() {
+        DeliveryRouting routing = routing(Duration.ofHours(1));
+
+        ProducerRecord<String, String> record = routing.deferred(delivery("ep_dead"));
+
+        assertThat(record.topic()).isEqualTo("webhooks.deliveries.retry.3");
+        assertThat(header(record, DeliveryHeaders.DUE_AT)).isEqualTo(NOW.plus(Duration.ofHours(1)).toString());
+    }
+
+    /** A router whose endpoint {@code ep_dead} has an open circuit with its probe {@code coolDown} from now. */
+    private DeliveryRouting routing(Duration coolDown) {
+        EndpointCircuits circuits = new EndpointCircuits(new CircuitProperties(true, 1, 0.5, 20,
+                Duration.ofSeconds(10), coolDown, Duration.ofHours(2), Duration.ofSeconds(15)), clock);
+        circuits.record("ep_dead", new AttemptResult(NOW, 0, "connection refused", 1, null, null), false);
+        return new DeliveryRouting(circuits, topics, retry, clock);
+    }
+
+    private static DeliveryRecord delivery(String endpointId) {
+        return DeliveryRecord.first("dlv_1", "evt_1", "order.paid", endpointId, "ord_1", "{}");
+    }
+
+    private static String header(ProducerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
