@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.dispatcher.delivery.EndpointCircuits.Admission;
 import io.hookline.dispatcher.delivery.EndpointCircuits.State;
-import java.time.Clock;
+import io.hookline.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class EndpointCircuitsTests {
@@ -186,32 +184,5 @@ class EndpointCircuitsTests {
 
     private AttemptResult status(int status) {
         return new AttemptResult(clock.instant(), status, null, 50, null, null);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

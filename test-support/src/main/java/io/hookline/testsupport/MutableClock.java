@@ -1,4 +1,4 @@
-package io.hookline.receiver.support;
+package io.hookline.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves by hand. Thread-safe. */
+/** A clock a test moves by hand, so schedules, leases and tolerances are tested without sleeping. Thread-safe. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
