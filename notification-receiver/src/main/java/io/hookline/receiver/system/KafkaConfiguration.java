@@ -39,16 +39,16 @@ class KafkaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
-    static final int PARTITIONS = 3;
-
     @Bean
-    NewTopic notificationsInbox() {
-        return TopicBuilder.name(Topics.NOTIFICATIONS_INBOX).partitions(PARTITIONS).build();
+    NewTopic notificationsInbox(TopicProperties topic) {
+        return TopicBuilder.name(Topics.NOTIFICATIONS_INBOX).partitions(topic.partitions())
+                .replicas(topic.replicationFactor()).build();
     }
 
     @Bean
-    NewTopic notificationsInboxDeadLetters() {
-        return TopicBuilder.name(Topics.NOTIFICATIONS_INBOX_DLT).partitions(PARTITIONS).build();
+    NewTopic notificationsInboxDeadLetters(TopicProperties topic) {
+        return TopicBuilder.name(Topics.NOTIFICATIONS_INBOX_DLT).partitions(topic.partitions())
+                .replicas(topic.replicationFactor()).build();
     }
 
     /**
