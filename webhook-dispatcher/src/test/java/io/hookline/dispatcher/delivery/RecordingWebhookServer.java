@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP server (the JDK's) standing in for webhook endpoints: every path is an endpoint, every
  * request is recorded, and the answer is 200 unless a test scripted another status for a (path, webhook-id)
  * pair (optionally with a {@code Retry-After}); the body is {@code status <code>}. Paths under
- * {@code /slow} hold the response until the server closes. Thread-safe.
+ * {@code /slow} hold the response until the server closes; paths under {@code /held/<millis>/} hold it that
+ * many milliseconds (or until the server closes). Thread-safe.
  */
 final class RecordingWebhookServer implements AutoCloseable {
 
@@ -120,7 +121,9 @@ final class RecordingWebhookServer implements AutoCloseable {
             int status = statusFor(path, headers.get("webhook-id"));
             requests.add(new ReceivedRequest(path, Map.copyOf(headers), body, status, Instant.now()));
             if (path.startsWith("/slow")) {
-                awaitClosing();
+                awaitClosing(30_000);
+            } else if (path.startsWith("/held/")) {
+                awaitClosing(Long.parseLong(path.split("/")[2]));
             }
             String wait = retryAfter.get(key(path, headers.get("webhook-id")));
             if (wait != null && status >= 300) {
@@ -143,9 +146,9 @@ final class RecordingWebhookServer implements AutoCloseable {
         return next == null ? 200 : next;
     }
 
-    private void awaitClosing() {
+    private void awaitClosing(long millis) {
         try {
-            closing.await(30, TimeUnit.SECONDS);
+            closing.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
