@@ -32,8 +32,8 @@ class DeadLetterIndex {
 
     private static final String INSERT_ROW = """
             insert into dead_letters (id, topic, record_partition, record_offset, delivery_id, event_id, event_type,
-                endpoint_id, endpoint_url, target_url, order_id, attempts, first_attempt_at, last_attempt_at, last_status,
-                last_error, reason, dead_lettered_at, body, replay_of, status)
+                endpoint_id, endpoint_url, target_url, order_id, attempts, first_attempt_at, last_attempt_at,
+                last_status, last_error, reason, dead_lettered_at, body, replay_of, status)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'dead')""";
 
     private final JdbcClient jdbc;
@@ -184,7 +184,8 @@ class DeadLetterIndex {
                 where id = ?""")
                 .params(state.status().value(), replay == null ? null : utc(replay.queuedAt()),
                         replay == null ? null : replay.by(), replay == null ? null : replay.outcome().value(),
-                        replay == null ? null : utc(replay.deliveredAt()), replay == null ? null : replay.deadLetterId(),
+                        replay == null ? null : utc(replay.deliveredAt()),
+                        replay == null ? null : replay.deadLetterId(),
                         discard == null ? null : utc(discard.at()), discard == null ? null : discard.by(),
                         discard == null ? null : discard.reason(), utc(result.claimAt()), id)
                 .update();

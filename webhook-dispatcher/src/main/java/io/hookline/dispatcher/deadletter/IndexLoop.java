@@ -103,7 +103,8 @@ final class IndexLoop implements Runnable {
                 infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             }
         }
-        boolean complete = topics.stream().allMatch(topic -> partitions.stream().anyMatch(p -> p.topic().equals(topic)));
+        boolean complete = topics.stream()
+                .allMatch(topic -> partitions.stream().anyMatch(p -> p.topic().equals(topic)));
         nextPartitionCheck = clock.instant().plus(complete ? properties.partitionCheckInterval() : RETRY_AFTER);
         if (!partitions.equals(assigned)) {
             consumer.assign(partitions);
@@ -148,9 +149,11 @@ final class IndexLoop implements Runnable {
     private Optional<DeadLetterIndex.IndexedAction> action(ConsumerRecord<String, String> record) {
         Optional<DeadLetterAction> action = record.value() == null ? Optional.empty() : actions.parse(record.value());
         if (action.isEmpty()) {
-            log.warn("Skipping {}-{}@{}: not a dead-letter action", record.topic(), record.partition(), record.offset());
+            log.warn("Skipping {}-{}@{}: not a dead-letter action", record.topic(), record.partition(),
+                    record.offset());
         }
-        return action.map(a -> new DeadLetterIndex.IndexedAction(record.topic(), record.partition(), record.offset(), a));
+        return action.map(a -> new DeadLetterIndex.IndexedAction(record.topic(), record.partition(), record.offset(),
+                a));
     }
 
     /**
@@ -160,9 +163,11 @@ final class IndexLoop implements Runnable {
      */
     private void releaseUnconfirmedClaims(Map<TopicPartition, Long> stored) {
         nextClaimCheck = clock.instant().plus(properties.claimTimeout().dividedBy(4));
-        List<TopicPartition> actionPartitions = assigned.stream().filter(p -> p.topic().equals(actions.topic())).toList();
+        List<TopicPartition> actionPartitions = assigned.stream()
+                .filter(p -> p.topic().equals(actions.topic())).toList();
         Map<TopicPartition, Long> ends = consumer.endOffsets(actionPartitions);
-        boolean caughtUp = ends.entrySet().stream().allMatch(end -> stored.getOrDefault(end.getKey(), 0L) >= end.getValue());
+        boolean caughtUp = ends.entrySet().stream()
+                .allMatch(end -> stored.getOrDefault(end.getKey(), 0L) >= end.getValue());
         if (!caughtUp) {
             nextClaimCheck = clock.instant();
             return;
