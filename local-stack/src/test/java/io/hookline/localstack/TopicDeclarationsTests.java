@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hookline.kafka.embedded.KraftBroker;
 import io.hookline.schemas.events.Topics;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -28,7 +29,8 @@ class TopicDeclarationsTests {
 
         assertThat(declarations.topics()).extracting(TopicDeclarations.Topic::name)
                 .contains(Topics.ORDERS_EVENTS, Topics.ORDERS_EVENTS_DLT, Topics.NOTIFICATIONS_INBOX,
-                        Topics.NOTIFICATIONS_INBOX_DLT, "webhooks.deliveries", "webhooks.deliveries.dlt")
+                        Topics.NOTIFICATIONS_INBOX_DLT, "webhooks.deliveries", "webhooks.deliveries.dlt",
+                        "webhooks.deliveries.dlt.actions")
                 .contains(IntStream.rangeClosed(1, 7).mapToObj(n -> "webhooks.deliveries.retry." + n)
                         .toArray(String[]::new))
                 .doesNotHaveDuplicates();
@@ -46,9 +48,11 @@ class TopicDeclarationsTests {
 
             Set<String> names = admin.listTopics().names().get();
             assertThat(names).containsAll(declarations.topics().stream().map(TopicDeclarations.Topic::name).toList());
-            ConfigResource dlt = new ConfigResource(ConfigResource.Type.TOPIC, "webhooks.deliveries.dlt");
-            Config config = admin.describeConfigs(Set.of(dlt)).all().get().get(dlt);
-            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            for (String kept : List.of("webhooks.deliveries.dlt", "webhooks.deliveries.dlt.actions")) {
+                ConfigResource dlt = new ConfigResource(ConfigResource.Type.TOPIC, kept);
+                Config config = admin.describeConfigs(Set.of(dlt)).all().get().get(dlt);
+                assertThat(config.get("retention.ms").value()).as(kept).isEqualTo("-1");
+            }
         }
     }
 }

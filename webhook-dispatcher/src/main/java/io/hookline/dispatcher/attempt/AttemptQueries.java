@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads recorded attempts, newest last per event and newest first per endpoint. Thread-safe. */
 @Repository
-class AttemptQueries {
+public class AttemptQueries {
 
     private final JdbcClient jdbc;
 
@@ -20,6 +20,12 @@ class AttemptQueries {
     List<DeliveryAttempt> forEvent(String eventId) {
         return jdbc.sql("select * from delivery_attempts where event_id = ? order by attempted_at, id")
                 .param(eventId).query(AttemptQueries::attempt).list();
+    }
+
+    /** Every attempt of one delivery (its first run and any replays), oldest first. */
+    public List<DeliveryAttempt> forDelivery(String deliveryId) {
+        return jdbc.sql("select * from delivery_attempts where delivery_id = ? order by attempted_at, id")
+                .param(deliveryId).query(AttemptQueries::attempt).list();
     }
 
     List<DeliveryAttempt> forEndpoint(String endpointId, int limit) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * is deferred to the first retry topic, not counted as an attempt; while the endpoint's circuit is open
  * ({@link EndpointCircuits}) nothing is attempted and the delivery is deferred until the circuit's next probe),
  * records it, and on failure hands the delivery to the next retry topic with its due time or, after the
- * last attempt, to the dead-letter topic. {@code done} runs exactly once, after the attempt is recorded
+ * last attempt, to the dead-letter topic. A delivered replay also produces its {@link ReplayOutcomes outcome}.
+ * {@code done} runs exactly once, after the attempt is recorded
  * and any hand-off is acknowledged by Kafka; only then may the source offset be committed. Thread-safe.
  */
 @Component
@@ -38,10 +39,13 @@ class DeliveryHandler {
     private final DeliveryTopicsProperties topics;
     private final RetryProperties retry;
     private final Optional<WebhookSecret> callbackSecret;
+    private final ReplayOutcomes replayOutcomes;
 
     DeliveryHandler(EndpointDirectory directory, WebhookClient client, AttemptLog attempts, DurableSender sender,
             EndpointConcurrency concurrency, EndpointCircuits circuits, DeliveryRouting routing,
-            DeliveryTopicsProperties topics, RetryProperties retry, CallbackProperties callbacks) {
+            DeliveryTopicsProperties topics, RetryProperties retry, CallbackProperties callbacks,
+            ReplayOutcomes replayOutcomes) {
+        this.replayOutcomes = replayOutcomes;
         this.circuits = circuits;
         this.routing = routing;
         this.callbackSecret = callbacks.signingSecret();
@@ -101,6 +105,10 @@ class DeliveryHandler {
     }
 
     private void afterAttempt(DeliveryRecord delivery, Endpoint endpoint, AttemptResult result, Runnable done) {
+        if (result.delivered() && delivery.replayOf() != null) {
+            sender.send(replayOutcomes.delivered(delivery, result.attemptedAt()), done);
+            return;
+        }
         if (result.delivered()) {
             done.run();
             return;

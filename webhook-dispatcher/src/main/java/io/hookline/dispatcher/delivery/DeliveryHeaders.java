@@ -26,6 +26,8 @@ public final class DeliveryHeaders {
     public static final String LAST_STATUS = "last_status";
     /** Why the last attempt failed, e.g. {@code HTTP 500} or {@code connection refused}. */
     public static final String LAST_ERROR = "last_error";
+    /** On a replayed delivery (and its retries and dead letter): the dead letter it replays, {@code dl_…}. */
+    public static final String REPLAY_OF = "replay_of";
     /** On dead letters: a readable reason. */
     public static final String DLT_REASON = "dlt_reason";
     /** On dead letters of unreadable records: where the record came from. */

@@ -20,10 +20,11 @@ import org.apache.kafka.common.header.Headers;
  * @param lastStatus the last HTTP status, 0 when none
  * @param dueAt not attempted before this time ({@code null}: at once)
  * @param targetUrl for a per-order callback: where it goes ({@code null} for subscribed endpoints)
+ * @param replayOf for a replay: the dead letter it replays ({@code dl_…}), kept across retries; else {@code null}
  */
 public record DeliveryRecord(String deliveryId, String eventId, String eventType, String endpointId, String key,
         String body, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, int lastStatus, String lastError,
-        Instant dueAt, String targetUrl) {
+        Instant dueAt, String targetUrl, String replayOf) {
 
     public DeliveryRecord {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -37,26 +38,36 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord first(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                null);
+                null, null);
+    }
+
+    /**
+     * A replay of a dead-lettered delivery: the same delivery (id, event, body, key, endpoint, target) with fresh
+     * attempts, due at once, marked {@code replay_of} the dead letter.
+     */
+    public static DeliveryRecord replay(String deliveryId, String eventId, String eventType, String endpointId,
+            String key, String body, String targetUrl, String deadLetterId) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
+                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"));
     }
 
     /** The same delivery, to a callback URL. */
     public DeliveryRecord toTarget(String url) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, dueAt, url);
+                lastAttemptAt, lastStatus, lastError, dueAt, url, replayOf);
     }
 
     /** The same delivery after one more failed attempt, due again at {@code dueAt}. */
     public DeliveryRecord afterFailure(AttemptResult result, Instant dueAt) {
         Instant first = firstAttemptAt == null ? result.attemptedAt() : firstAttemptAt;
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts + 1, first,
-                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl);
+                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl, replayOf);
     }
 
     /** The same delivery, unchanged but due later (deferred because its endpoint was busy). */
     public DeliveryRecord deferredUntil(Instant due) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, due, targetUrl);
+                lastAttemptAt, lastStatus, lastError, due, targetUrl, replayOf);
     }
 
     public ProducerRecord<String, String> toProducerRecord(String topic) {
@@ -73,6 +84,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         put(headers, LAST_STATUS, lastStatus == 0 ? null : Integer.toString(lastStatus));
         put(headers, LAST_ERROR, lastError);
         put(headers, TARGET_URL, targetUrl);
+        put(headers, REPLAY_OF, replayOf);
         return record;
     }
 
@@ -91,7 +103,8 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
                     Objects.requireNonNull(record.value(), "the record has no value"),
                     attempts == null ? 0 : Integer.parseInt(attempts), time(headers, FIRST_ATTEMPT_AT),
                     time(headers, LAST_ATTEMPT_AT), status == null ? 0 : Integer.parseInt(status),
-                    text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL));
+                    text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL),
+                    text(headers, REPLAY_OF));
         } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("not a delivery record: " + e.getMessage());
         }

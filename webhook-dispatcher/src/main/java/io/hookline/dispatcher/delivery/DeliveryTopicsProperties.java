@@ -35,4 +35,9 @@ public record DeliveryTopicsProperties(
     public String deliveriesDeadLetter() {
         return deliveries + ".dlt";
     }
+
+    /** The operators' actions on dead letters (replayed, discarded, replay delivered), key = dead-letter id. */
+    public String deadLetterActions() {
+        return deliveriesDeadLetter() + ".actions";
+    }
 }

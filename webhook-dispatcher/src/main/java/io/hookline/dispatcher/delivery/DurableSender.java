@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * is consumed again. Thread-safe.
  */
 @Component
-class DurableSender implements DisposableBean {
+public class DurableSender implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DurableSender.class);
     private static final Duration RESEND_AFTER = Duration.ofSeconds(1);
@@ -31,7 +31,7 @@ class DurableSender implements DisposableBean {
         this.template = template;
     }
 
-    void send(ProducerRecord<String, String> record, Runnable acknowledged) {
+    public void send(ProducerRecord<String, String> record, Runnable acknowledged) {
         try {
             template.send(record).whenComplete((result, error) -> {
                 if (error == null) {

@@ -42,4 +42,20 @@ public final class ApiExceptions {
             super(message, null, false, false);
         }
     }
+
+    /** 409: the request does not fit the resource's current state; the message is shown to the caller. */
+    public static class ConflictException extends RuntimeException {
+
+        public ConflictException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** 503: a dependency (Kafka) did not answer in time; nothing was changed. The message is shown. */
+    public static class UnavailableException extends RuntimeException {
+
+        public UnavailableException(String message) {
+            super(message, null, false, false);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import io.hookline.dispatcher.delivery.RetryProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -15,7 +16,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * The Kafka wiring of the dispatcher in one place: the topics it owns (all with the same partition count:
  * {@code orders.events}, {@code orders.events.dlt}, {@code webhooks.deliveries}, one retry topic per step of
- * the retry schedule, {@code webhooks.deliveries.dlt}) and the error handler of the fan-out listener. The
+ * the retry schedule, {@code webhooks.deliveries.dlt}, and {@code webhooks.deliveries.dlt.actions}, the operators'
+ * actions on dead letters, kept forever like the dead letters) and the error handler of the fan-out listener. The
  * fan-out handles unreadable records itself, so an exception reaching the error handler means Kafka did not
  * acknowledge a produce: the batch is retried every second, never skipped.
  */
@@ -29,10 +31,13 @@ class KafkaConfiguration {
         for (int n = 1; n <= retry.delays().size(); n++) {
             names.add(topics.retry(n));
         }
-        return new KafkaAdmin.NewTopics(names.stream()
+        List<NewTopic> declared = new ArrayList<>(names.stream()
                 .map(name -> TopicBuilder.name(name).partitions(topics.partitions())
                         .replicas(topics.replicationFactor()).build())
-                .toArray(NewTopic[]::new));
+                .toList());
+        declared.add(TopicBuilder.name(topics.deadLetterActions()).partitions(topics.partitions())
+                .replicas(topics.replicationFactor()).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build());
+        return new KafkaAdmin.NewTopics(declared.toArray(NewTopic[]::new));
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package io.hookline.dispatcher.system;
 
+import io.hookline.dispatcher.system.ApiExceptions.ConflictException;
 import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
 import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
 import io.hookline.dispatcher.system.ApiExceptions.UnauthorizedException;
+import io.hookline.dispatcher.system.ApiExceptions.UnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +38,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> notFound(NotFoundException ex) {
         ProblemDetail problem = problem(ProblemType.NOT_FOUND, ex.getMessage());
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex) {
+        ProblemDetail problem = problem(ProblemType.CONFLICT, ex.getMessage());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    ResponseEntity<Object> unavailable(UnavailableException ex) {
+        ProblemDetail problem = problem(ProblemType.UNAVAILABLE, ex.getMessage());
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(UnauthorizedException.class)

@@ -10,6 +10,8 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST, "Malformed JSON"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Admin credential required"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict with the current state"),
+    UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST, "Bad request"),

@@ -5,7 +5,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The admin API (everything under {@code /endpoints} and {@code /events}) requires the admin token. */
+/**
+ * The admin API (everything under {@code /endpoints}, {@code /events} and {@code /dead-letters}, and
+ * {@code /endpoint-stats}) requires the admin token.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class WebConfiguration implements WebMvcConfigurer {
@@ -19,6 +22,6 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminAuthentication(admin)).addPathPatterns("/endpoints", "/endpoints/**",
-                "/events/**");
+                "/events/**", "/dead-letters", "/dead-letters/**", "/endpoint-stats");
     }
 }

@@ -30,24 +30,25 @@ import java.util.concurrent.TimeUnit;
  * {@code /slow} hold the response until the server closes; paths under {@code /held/<millis>/} hold it that
  * many milliseconds (or until the server closes). Thread-safe.
  */
-final class RecordingWebhookServer implements AutoCloseable {
+public final class RecordingWebhookServer implements AutoCloseable {
 
-    record ReceivedRequest(String path, Map<String, String> headers, byte[] body, int answeredStatus, Instant at) {
+    public record ReceivedRequest(String path, Map<String, String> headers, byte[] body, int answeredStatus,
+            Instant at) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        String webhookId() {
+        public String webhookId() {
             return header("webhook-id");
         }
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
         /** The headers as the Standard Webhooks reference library takes them. */
-        Map<String, List<String>> headerLists() {
+        public Map<String, List<String>> headerLists() {
             Map<String, List<String>> lists = new HashMap<>();
             headers.forEach((name, value) -> lists.put(name, List.of(value)));
             return lists;
@@ -65,7 +66,7 @@ final class RecordingWebhookServer implements AutoCloseable {
         this.server = server;
     }
 
-    static RecordingWebhookServer start() {
+    public static RecordingWebhookServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             RecordingWebhookServer recording = new RecordingWebhookServer(server);
@@ -78,28 +79,28 @@ final class RecordingWebhookServer implements AutoCloseable {
         }
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + server.getAddress().getPort() + path;
     }
 
     /** The next requests for this event at this path get these statuses, in order; later ones get 200. */
-    void answer(String path, UUID eventId, int... statuses) {
+    public void answer(String path, UUID eventId, int... statuses) {
         Queue<Integer> queue = new ArrayDeque<>();
         Arrays.stream(statuses).forEach(queue::add);
         scripted.put(key(path, eventId.toString()), queue);
     }
 
     /** Every request for this event at this path gets this status. */
-    void alwaysAnswer(String path, UUID eventId, int status) {
+    public void alwaysAnswer(String path, UUID eventId, int status) {
         always.put(key(path, eventId.toString()), status);
     }
 
     /** Non-2xx answers for this event at this path carry this {@code Retry-After} value. */
-    void retryAfter(String path, UUID eventId, String value) {
+    public void retryAfter(String path, UUID eventId, String value) {
         retryAfter.put(key(path, eventId.toString()), value);
     }
 
-    List<ReceivedRequest> received(String path, UUID eventId) {
+    public List<ReceivedRequest> received(String path, UUID eventId) {
         return requests.stream()
                 .filter(request -> request.path().equals(path) && eventId.toString().equals(request.webhookId()))
                 .toList();

@@ -1,0 +1,9 @@
+package io.hookline.dispatcher.deadletter;
+
+/** A dead letter as indexed: the record ({@code entry.body()} is {@code null} in list answers) and its state. */
+record DeadLetter(DeadLetterEntry entry, DeadLetterState state) {
+
+    String id() {
+        return entry.id();
+    }
+}

@@ -1,0 +1,116 @@
+package io.hookline.dispatcher.deadletter;
+
+import io.hookline.dispatcher.attempt.AttemptQueries;
+import io.hookline.dispatcher.deadletter.DeadLetterRequests.Action;
+import io.hookline.dispatcher.deadletter.DeadLetterRequests.BulkRequest;
+import io.hookline.dispatcher.deadletter.DeadLetterRequests.ListRequest;
+import io.hookline.dispatcher.deadletter.DeadLetterViews.Detail;
+import io.hookline.dispatcher.deadletter.DeadLetterViews.EndpointNow;
+import io.hookline.dispatcher.deadletter.DeadLetterViews.Page;
+import io.hookline.dispatcher.deadletter.DeadLetterViews.Summary;
+import io.hookline.dispatcher.deadletter.DeadLetterViews.Totals;
+import io.hookline.dispatcher.endpoint.EndpointCatalog;
+import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The dead-letter API (admin; see {@code WebConfiguration}): list, get, replay, discard. */
+@RestController
+@RequestMapping("/dead-letters")
+class DeadLetterController {
+
+    private final DeadLetterQueries queries;
+    private final DeadLetterReplays replays;
+    private final DeadLetterDiscards discards;
+    private final AttemptQueries attempts;
+    private final EndpointCatalog endpoints;
+    private final JsonMapper json;
+
+    DeadLetterController(DeadLetterQueries queries, DeadLetterReplays replays, DeadLetterDiscards discards,
+            AttemptQueries attempts, EndpointCatalog endpoints, JsonMapper json) {
+        this.queries = queries;
+        this.replays = replays;
+        this.discards = discards;
+        this.attempts = attempts;
+        this.endpoints = endpoints;
+        this.json = json;
+    }
+
+    /** Newest first; {@code totals} count everything the filter matches, across pages. */
+    @GetMapping
+    Page list(@RequestParam MultiValueMap<String, String> params) {
+        ListRequest request = DeadLetterRequests.list(params);
+        List<DeadLetter> rows = queries.page(request.filter(), request.cursor(), request.limit() + 1, false);
+        boolean more = rows.size() > request.limit();
+        List<DeadLetter> shown = more ? rows.subList(0, request.limit()) : rows;
+        DeadLetterEntry last = shown.isEmpty() ? null : shown.getLast().entry();
+        String next = more ? new DeadLetterCursor(last.deadLetteredAt(), last.id()).encode() : null;
+        Totals totals = new Totals(queries.count(request.filter()), queries.countByEndpoint(request.filter()));
+        return new Page(shown.stream().map(Summary::of).toList(), more, next, totals);
+    }
+
+    @GetMapping("/{id}")
+    Detail get(@PathVariable String id) {
+        DeadLetter deadLetter = queries.find(id)
+                .orElseThrow(() -> new NotFoundException("There is no dead letter " + id + "."));
+        DeadLetterEntry entry = deadLetter.entry();
+        EndpointNow endpoint = entry.endpointId() == null ? null
+                : endpoints.find(entry.endpointId()).map(EndpointNow::of).orElse(null);
+        return Detail.of(deadLetter, payload(entry.body()),
+                entry.deliveryId() == null ? List.of() : attempts.forDelivery(entry.deliveryId()), endpoint);
+    }
+
+    /** 202 when queued now; 200 with {@code queued: 0} when it was replayed already. */
+    @PostMapping("/{id}/replay")
+    ResponseEntity<DeadLetterViews.Replayed> replay(@PathVariable String id,
+            @RequestBody(required = false) JsonNode body) {
+        Action action = DeadLetterRequests.single(body, false);
+        DeadLetterReplays.Single result = replays.replay(id, action.operator());
+        return ResponseEntity.status(result.queued() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(new DeadLetterViews.Replayed(result.queued() ? 1 : 0, Summary.of(result.deadLetter())));
+    }
+
+    @PostMapping("/replay")
+    ResponseEntity<DeadLetterViews.BulkReplayed> replayMatching(@RequestBody(required = false) JsonNode body) {
+        BulkRequest request = DeadLetterRequests.bulk(body, false);
+        DeadLetterReplays.Bulk result = replays.replayMatching(request.filter(), request.action().operator());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new DeadLetterViews.BulkReplayed(result.queued(), result.skipped()));
+    }
+
+    @PostMapping("/{id}/discard")
+    Summary discard(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        Action action = DeadLetterRequests.single(body, true);
+        return Summary.of(discards.discard(id, action.operator(), action.reason()));
+    }
+
+    @PostMapping("/discard")
+    DeadLetterViews.BulkDiscarded discardMatching(@RequestBody(required = false) JsonNode body) {
+        BulkRequest request = DeadLetterRequests.bulk(body, true);
+        return new DeadLetterViews.BulkDiscarded(discards.discardMatching(request.filter(),
+                request.action().operator(), request.action().reason()));
+    }
+
+    private JsonNode payload(String body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+}

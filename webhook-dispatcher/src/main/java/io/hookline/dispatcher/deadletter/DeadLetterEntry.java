@@ -1,0 +1,76 @@
+package io.hookline.dispatcher.deadletter;
+
+import io.hookline.dispatcher.delivery.DeliveryHeaders;
+import io.hookline.dispatcher.delivery.DeliveryRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * One record of the dead-letter topic as the index keeps it: what the topic says, never changed afterwards.
+ * Read leniently: an unreadable record (no delivery headers) is still a dead letter, with {@code null}s.
+ *
+ * @param id {@code dl_<partition>_<offset>}, stable for the life of the topic
+ * @param orderId the record key
+ * @param lastStatus the last HTTP status, {@code null} when no response arrived
+ * @param deadLetteredAt the record's timestamp
+ * @param body the exact webhook body that was signed (the record value)
+ * @param replayOf the dead letter this delivery was a replay of, or {@code null}
+ */
+record DeadLetterEntry(String id, String topic, int partition, long offset, String deliveryId, String eventId,
+        String eventType, String endpointId, String endpointUrl, String targetUrl, String orderId, Integer attempts,
+        Instant firstAttemptAt, Instant lastAttemptAt, Integer lastStatus, String lastError, String reason,
+        Instant deadLetteredAt, String body, String replayOf) {
+
+    static String id(int partition, long offset) {
+        return "dl_" + partition + "_" + offset;
+    }
+
+    static DeadLetterEntry from(ConsumerRecord<String, String> record) {
+        Headers h = record.headers();
+        return new DeadLetterEntry(id(record.partition(), record.offset()), record.topic(), record.partition(),
+                record.offset(), text(h, DeliveryHeaders.DELIVERY_ID), text(h, DeliveryHeaders.EVENT_ID),
+                text(h, DeliveryHeaders.EVENT_TYPE), text(h, DeliveryHeaders.ENDPOINT_ID),
+                text(h, DeliveryHeaders.ENDPOINT_URL), text(h, DeliveryHeaders.TARGET_URL), record.key(),
+                number(h, DeliveryHeaders.ATTEMPTS), time(h, DeliveryHeaders.FIRST_ATTEMPT_AT),
+                time(h, DeliveryHeaders.LAST_ATTEMPT_AT), number(h, DeliveryHeaders.LAST_STATUS),
+                text(h, DeliveryHeaders.LAST_ERROR), text(h, DeliveryHeaders.DLT_REASON),
+                Instant.ofEpochMilli(record.timestamp()), record.value(), text(h, DeliveryHeaders.REPLAY_OF));
+    }
+
+    /** Whether this is a delivery that can be sent again (an unreadable record has no delivery headers). */
+    boolean readable() {
+        return deliveryId != null && eventId != null && eventType != null && endpointId != null && body != null;
+    }
+
+    /** The same delivery with fresh attempts, marked as a replay of this dead letter. */
+    DeliveryRecord toReplay() {
+        return DeliveryRecord.replay(deliveryId, eventId, eventType, endpointId, orderId, body, targetUrl, id);
+    }
+
+    private static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Integer number(Headers headers, String name) {
+        try {
+            String text = text(headers, name);
+            return text == null ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant time(Headers headers, String name) {
+        try {
+            String text = text(headers, name);
+            return text == null ? null : Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.hookline.dispatcher.deadletter;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The dead-letter index and the operator actions ({@code dispatcher.dead-letters.*}).
+ *
+ * @param partitionCheckInterval how often the indexer looks for new partitions of the dead-letter and actions
+ *        topics
+ * @param produceTimeout how long a replay or discard waits for Kafka to acknowledge its records before it
+ *        answers 503 (and undoes its claim)
+ * @param claimTimeout an operator action claimed in the index whose record never reached the actions topic
+ *        (the instance died in between) is released after this long, once the index has read the actions
+ *        topic to its end
+ */
+@Validated
+@ConfigurationProperties("dispatcher.dead-letters")
+public record DeadLetterProperties(
+        @DefaultValue("30s") @NotNull Duration partitionCheckInterval,
+        @DefaultValue("10s") @NotNull Duration produceTimeout,
+        @DefaultValue("2m") @NotNull Duration claimTimeout) {
+}

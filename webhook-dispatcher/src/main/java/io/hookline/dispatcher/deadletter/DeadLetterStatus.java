@@ -1,0 +1,20 @@
+package io.hookline.dispatcher.deadletter;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where a dead letter stands: still {@code dead}, {@code replayed} (once, for good) or {@code discarded}. */
+enum DeadLetterStatus {
+    DEAD, REPLAYED, DISCARDED;
+
+    @JsonValue
+    String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Optional<DeadLetterStatus> parse(String text) {
+        return Arrays.stream(values()).filter(status -> status.value().equals(text)).findFirst();
+    }
+}

@@ -1,0 +1,84 @@
+package io.hookline.dispatcher.deadletter;
+
+import io.hookline.dispatcher.endpoint.EndpointCatalog;
+import io.hookline.dispatcher.endpoint.EndpointView;
+import io.hookline.dispatcher.system.ApiExceptions.FieldViolation;
+import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Per-endpoint health for operators (admin): attempts and successes in a recent window from the attempt log, and
+ * the dead letters still waiting ({@code status = dead}), for every endpoint, configured or created through the
+ * API. Never secrets.
+ */
+@RestController
+class EndpointStatsController {
+
+    static final Duration MAX_WINDOW = Duration.ofDays(30);
+
+    record EndpointStats(String endpointId, String url, String description, boolean enabled, String source,
+            long attempts, long succeeded, Double successRate, long deadLetters) {
+    }
+
+    private record Counts(long attempts, long succeeded) {
+    }
+
+    private final EndpointCatalog endpoints;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    EndpointStatsController(EndpointCatalog endpoints, JdbcClient jdbc, Clock clock) {
+        this.endpoints = endpoints;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/endpoint-stats")
+    Map<String, List<EndpointStats>> stats(@RequestParam(defaultValue = "PT1H") String window) {
+        Duration length = window(window);
+        Map<String, Counts> attempts = new HashMap<>();
+        jdbc.sql("""
+                select endpoint_id, count(*), sum(case when succeeded then 1 else 0 end) from delivery_attempts
+                where attempted_at >= ? group by endpoint_id""")
+                .param(DeadLetterFilter.utc(clock.instant().minus(length)))
+                .query(rs -> {
+                    attempts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3)));
+                });
+        Map<String, Long> dead = new HashMap<>();
+        jdbc.sql("select endpoint_id, count(*) from dead_letters where status = 'dead' and endpoint_id is not null "
+                + "group by endpoint_id").query(rs -> {
+                    dead.put(rs.getString(1), rs.getLong(2));
+                });
+        return Map.of("data", endpoints.all().stream().map(endpoint -> stats(endpoint,
+                attempts.getOrDefault(endpoint.id(), new Counts(0, 0)), dead.getOrDefault(endpoint.id(), 0L)))
+                .toList());
+    }
+
+    private static EndpointStats stats(EndpointView endpoint, Counts counts, long deadLetters) {
+        Double rate = counts.attempts() == 0 ? null : (double) counts.succeeded() / counts.attempts();
+        return new EndpointStats(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.enabled(),
+                endpoint.source(), counts.attempts(), counts.succeeded(), rate, deadLetters);
+    }
+
+    private static Duration window(String text) {
+        try {
+            Duration window = Duration.parse(text.trim());
+            if (!window.isNegative() && !window.isZero() && window.compareTo(MAX_WINDOW) <= 0) {
+                return window;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new RequestValidationException(List.of(new FieldViolation("window",
+                "must be an ISO-8601 duration from PT1S to P30D, e.g. PT1H")));
+    }
+}

@@ -1,0 +1,219 @@
+package io.hookline.dispatcher.deadletter;
+
+import static org.awaitility.Awaitility.await;
+
+import io.hookline.dispatcher.delivery.DeliveryHeaders;
+import io.hookline.dispatcher.delivery.RecordingWebhookServer;
+import io.hookline.schemas.events.EventEnvelope;
+import io.hookline.schemas.events.EventHeaders;
+import io.hookline.schemas.events.EventTypes;
+import io.hookline.schemas.events.OrderPaid;
+import io.hookline.testsupport.UsesTestKafka;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one application context of the dead-letter tests (shared through Spring's context cache): the real
+ * dispatcher on the shared test broker with its own topics ({@code dl-tests.*}), groups and H2 database, and a
+ * real HTTP server as the configured endpoints {@code alpha} (order.paid) and {@code omega} (every type). The
+ * retry schedule is 300 ms, 600 ms (three attempts); the circuit breaker is off so that many dead letters to one
+ * endpoint do not defer its replays. Tests isolate themselves by order id, or by an event type of their own on
+ * dead letters they produce straight to the dead-letter topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dispatcher.retry.delays=300ms,600ms",
+        "dispatcher.http.connect-timeout=500ms",
+        "dispatcher.http.response-timeout=2s",
+        "dispatcher.circuit.enabled=false",
+        "dispatcher.admin.token=" + DeadLetterIntegrationTestSupport.ADMIN_TOKEN,
+        "dispatcher.directory.allow-private-urls=true",
+        "dispatcher.dead-letters.claim-timeout=2s",
+        "dispatcher.topics.events=dl-tests.orders.events",
+        "dispatcher.topics.events-dead-letter=dl-tests.orders.events.dlt",
+        "dispatcher.topics.deliveries=dl-tests.webhooks.deliveries",
+        "spring.datasource.url=jdbc:h2:mem:dead-letter-tests;DB_CLOSE_DELAY=-1",
+        "spring.kafka.consumer.group-id=dl-tests",
+        "dispatcher.delivery.group-id=dl-tests-deliveries"})
+@UsesTestKafka
+abstract class DeadLetterIntegrationTestSupport {
+
+    static final String ADMIN_TOKEN = "dead-letter-test-token";
+    static final String ALPHA_SECRET = "whsec_YWxwaGEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
+    static final String OMEGA_SECRET = "whsec_b21lZ2Etc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
+    static final String EVENTS = "dl-tests.orders.events";
+    static final String DLT = "dl-tests.webhooks.deliveries.dlt";
+    static final String ACTIONS = "dl-tests.webhooks.deliveries.dlt.actions";
+
+    /** Started once per test JVM. */
+    static final RecordingWebhookServer webhooks = RecordingWebhookServer.start();
+
+    @Autowired
+    KafkaTemplate<String, String> kafkaTemplate;
+
+    @Autowired
+    JsonMapper jsonMapper;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void endpoints(DynamicPropertyRegistry registry) {
+        registry.add("dispatcher.endpoints[0].name", () -> "alpha");
+        registry.add("dispatcher.endpoints[0].url", () -> webhooks.url("/alpha"));
+        registry.add("dispatcher.endpoints[0].secret", () -> ALPHA_SECRET);
+        registry.add("dispatcher.endpoints[0].event-types[0]", () -> EventTypes.ORDER_PAID);
+        registry.add("dispatcher.endpoints[1].name", () -> "omega");
+        registry.add("dispatcher.endpoints[1].url", () -> webhooks.url("/omega"));
+        registry.add("dispatcher.endpoints[1].secret", () -> OMEGA_SECRET);
+    }
+
+    static String newOrderId() {
+        return "ord_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    static EventEnvelope<OrderPaid> orderPaid(String orderId) {
+        Instant paidAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        OrderPaid data = new OrderPaid(orderId, "ada@example.com", "Mechanical keyboard", 2,
+                new BigDecimal("29.99"), "EUR", new BigDecimal("59.98"), paidAt, null);
+        return new EventEnvelope<>(UUID.randomUUID(), EventTypes.ORDER_PAID, paidAt, data);
+    }
+
+    /** Publishes an event as the orders API does (key = order id, event headers) and waits for the ack. */
+    void publish(EventEnvelope<?> event, String orderId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(EVENTS, orderId,
+                jsonMapper.writeValueAsString(event));
+        record.headers().add(EventHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+        kafkaTemplate.send(record).join();
+    }
+
+    /**
+     * An order.paid event whose delivery to {@code alpha} fails three times (500), so it is dead-lettered; only
+     * omega (every type) also gets it, once. Answers the event; the dead letter is {@link #awaitOnlyDeadLetter}.
+     */
+    EventEnvelope<OrderPaid> deadLetteredAtAlpha(String orderId) {
+        EventEnvelope<OrderPaid> event = orderPaid(orderId);
+        webhooks.answer("/alpha", event.id(), 500, 500, 500);
+        publish(event, orderId);
+        return event;
+    }
+
+    /** Waits until the index lists exactly one dead letter for the order in this status, and answers it. */
+    JsonNode awaitOnlyDeadLetter(String orderId, String status) {
+        String query = "/dead-letters?order_id=" + orderId + "&status=" + status;
+        await().atMost(Duration.ofSeconds(20)).until(() -> list(query).get("data").size() == 1);
+        return list(query).get("data").get(0);
+    }
+
+    /** Waits until {@code GET /dead-letters/{id}} satisfies the condition, and answers it. */
+    JsonNode awaitState(String id, Predicate<JsonNode> condition) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> condition.test(json(admin("GET", "/dead-letters/" + id,
+                null))));
+        return json(admin("GET", "/dead-letters/" + id, null));
+    }
+
+    /** Waits until the index lists this many dead letters of the event type (in any status). */
+    JsonNode awaitListed(String eventType, int count) {
+        String query = "/dead-letters?limit=200&event_type=" + eventType;
+        await().atMost(Duration.ofSeconds(20)).until(() -> list(query).get("data").size() == count);
+        return list(query);
+    }
+
+    static String newEventType(String name) {
+        return "test." + name + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    JsonNode list(String pathAndQuery) {
+        HttpResponse<String> response = admin("GET", pathAndQuery, null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return json(response);
+    }
+
+    /**
+     * A dead letter produced straight to the dead-letter topic, as the engine writes them (8 attempts, endpoint
+     * URL on example.com, a small JSON body); answers its event id, the {@code webhook-id} a replay carries.
+     */
+    UUID produceDeadLetter(String key, String eventType, String endpointId, Integer lastStatus, Instant timestamp) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        UUID event = UUID.randomUUID();
+        String eventId = event.toString();
+        headers.put(DeliveryHeaders.DELIVERY_ID, "dlv_" + UUID.randomUUID().toString().replace("-", ""));
+        headers.put(DeliveryHeaders.EVENT_ID, eventId);
+        headers.put(DeliveryHeaders.EVENT_TYPE, eventType);
+        headers.put(DeliveryHeaders.ENDPOINT_ID, endpointId);
+        headers.put(DeliveryHeaders.ENDPOINT_URL, "https://example.com/" + endpointId);
+        headers.put(DeliveryHeaders.ATTEMPTS, "8");
+        headers.put(DeliveryHeaders.FIRST_ATTEMPT_AT, timestamp.minus(Duration.ofHours(27)).toString());
+        headers.put(DeliveryHeaders.LAST_ATTEMPT_AT, timestamp.toString());
+        if (lastStatus != null) {
+            headers.put(DeliveryHeaders.LAST_STATUS, lastStatus.toString());
+        }
+        headers.put(DeliveryHeaders.LAST_ERROR, lastStatus == null ? "connection refused" : "HTTP " + lastStatus);
+        headers.put(DeliveryHeaders.DLT_REASON, "not delivered after 8 attempts");
+        produceRaw(key, "{\"type\":\"" + eventType + "\",\"data\":{\"id\":\"" + eventId + "\"}}", headers, timestamp);
+        return event;
+    }
+
+    void produceRaw(String key, String value, Map<String, String> headers, Instant timestamp) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(DLT, null,
+                timestamp == null ? null : timestamp.toEpochMilli(), key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        kafkaTemplate.send(record).join();
+    }
+
+    /** Calls the admin API with the admin token; {@code body} may be null. */
+    HttpResponse<String> admin(String method, String path, String body) {
+        return call(method, path, body, "Bearer " + ADMIN_TOKEN);
+    }
+
+    HttpResponse<String> call(String method, String path, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode json(HttpResponse<String> response) {
+        return jsonMapper.readTree(response.body());
+    }
+}
