@@ -1,0 +1,363 @@
+// The operator console: a static page over the dispatcher's admin API (/endpoint-stats, /dead-letters).
+// No framework and no build step. Every value from the API is written with textContent, never as HTML.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+const POLL_MS = 1000;
+const POLL_FOR_MS = 60000;
+
+const state = {
+  token: sessionStorage.getItem('hookline.token'),
+  operator: sessionStorage.getItem('hookline.operator') || 'admin',
+  filter: {}, cursor: null, detailId: null, pollUntil: 0, pollTimer: null,
+};
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem && (problem.detail || problem.title) || ('HTTP ' + status));
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function api(method, path, body) {
+  const headers = { 'Authorization': 'Bearer ' + state.token, 'Accept': 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return { status: response.status, data };
+}
+
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(props || {}).forEach(([key, value]) => {
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (value !== undefined && value !== null) node.setAttribute(key, value);
+  });
+  children.flat().forEach((child) => node.append(child instanceof Node ? child : String(child ?? '')));
+  return node;
+}
+
+function when(iso) {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+function say(message, isError) {
+  const status = $('status');
+  status.textContent = message;
+  status.className = isError ? 'error' : '';
+}
+
+function problemText(error) {
+  if (!(error instanceof ApiError)) return String(error.message || error);
+  const fields = (error.problem && error.problem.errors || []).map((e) => e.field + ' ' + e.message);
+  return error.message + (fields.length ? ': ' + fields.join('; ') : '');
+}
+
+function handleError(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    signOut('The admin token was refused; sign in again.');
+    return;
+  }
+  say(problemText(error), true);
+}
+
+// ---- sign-in ------------------------------------------------------------------------------------------
+
+async function signIn(event) {
+  event.preventDefault();
+  state.token = $('token').value.trim();
+  state.operator = $('operator').value.trim() || 'admin';
+  $('sign-in-error').textContent = '';
+  try {
+    await api('GET', '/endpoint-stats');
+  } catch (error) {
+    state.token = null;
+    $('sign-in-error').textContent = error instanceof ApiError && error.status === 401
+      ? 'That admin token is not valid.' : problemText(error);
+    return;
+  }
+  sessionStorage.setItem('hookline.token', state.token);
+  sessionStorage.setItem('hookline.operator', state.operator);
+  $('token').value = '';
+  showApp();
+}
+
+function signOut(message) {
+  sessionStorage.removeItem('hookline.token');
+  state.token = null;
+  $('app').hidden = true;
+  $('signed-in').hidden = true;
+  $('sign-in').hidden = false;
+  $('sign-in-error').textContent = message || '';
+  $('token').focus();
+}
+
+function showApp() {
+  $('sign-in').hidden = true;
+  $('app').hidden = false;
+  $('signed-in').hidden = false;
+  $('operator-name').textContent = state.operator;
+  refreshAll();
+}
+
+// ---- endpoints overview -------------------------------------------------------------------------------
+
+async function loadEndpoints() {
+  const { data } = await api('GET', '/endpoint-stats');
+  const body = $('endpoints').tBodies[0];
+  const select = $('f-endpoint');
+  const chosen = select.value;
+  body.replaceChildren();
+  select.replaceChildren(el('option', { value: '' }, 'any'));
+  data.data.forEach((endpoint) => {
+    const rate = endpoint.success_rate === null || endpoint.success_rate === undefined
+      ? '—' : (endpoint.success_rate * 100).toFixed(1) + ' %';
+    const deadLetters = endpoint.dead_letters > 0
+      ? el('button', { type: 'button', class: 'link', onclick: () => filterByEndpoint(endpoint.endpoint_id),
+        'aria-label': 'Show the dead letters of ' + endpoint.endpoint_id }, String(endpoint.dead_letters))
+      : '0';
+    body.append(el('tr', { 'data-endpoint-id': endpoint.endpoint_id },
+      el('td', {}, endpoint.endpoint_id, endpoint.description ? el('div', { class: 'muted' }, endpoint.description) : ''),
+      el('td', { class: 'url' }, endpoint.url),
+      el('td', {}, el('span', { class: 'badge ' + (endpoint.enabled ? 'enabled' : 'disabled') },
+        endpoint.enabled ? 'enabled' : 'disabled'), ' ', el('span', { class: 'muted' }, endpoint.source)),
+      el('td', { class: 'num' }, rate),
+      el('td', { class: 'num' }, String(endpoint.attempts)),
+      el('td', { class: 'num' }, deadLetters)));
+    select.append(el('option', { value: endpoint.endpoint_id }, endpoint.endpoint_id));
+  });
+  select.value = chosen;
+}
+
+function filterByEndpoint(endpointId) {
+  $('f-endpoint').value = endpointId;
+  $('f-status').value = 'dead';
+  applyFilters();
+}
+
+// ---- dead-letter list ---------------------------------------------------------------------------------
+
+function readFilter() {
+  const filter = {};
+  const add = (name, value) => { if (value) filter[name] = value; };
+  add('endpoint_id', $('f-endpoint').value);
+  add('event_type', $('f-event-type').value.trim());
+  add('order_id', $('f-order').value.trim());
+  add('last_status', $('f-last-status').value.trim());
+  add('status', $('f-status').value);
+  add('from', $('f-from').value && new Date($('f-from').value).toISOString());
+  add('to', $('f-to').value && new Date($('f-to').value).toISOString());
+  return filter;
+}
+
+function applyFilters(event) {
+  if (event) event.preventDefault();
+  state.filter = readFilter();
+  loadDeadLetters(false).catch(handleError);
+}
+
+async function loadDeadLetters(more) {
+  const query = new URLSearchParams(state.filter);
+  if (more && state.cursor) query.set('cursor', state.cursor);
+  const { data } = await api('GET', '/dead-letters?' + query);
+  const body = $('dead-letters').tBodies[0];
+  if (!more) body.replaceChildren();
+  data.data.forEach((item) => body.append(row(item)));
+  state.cursor = data.next_cursor;
+  $('load-more').hidden = !data.has_more;
+  $('empty').hidden = body.rows.length > 0;
+  const byEndpoint = (data.totals.by_endpoint || []).map((t) => t.endpoint_id + ': ' + t.count).join(', ');
+  $('totals').textContent = data.totals.matching + ' matching' + (byEndpoint ? ' (' + byEndpoint + ')' : '');
+  const dead = state.filter.status === 'dead';
+  $('replay-matching').disabled = !dead || data.totals.matching === 0;
+  $('discard-matching').disabled = !dead || data.totals.matching === 0;
+  if (data.data.some((item) => item.replay && item.replay.outcome === 'pending')) keepPolling();
+}
+
+function statusText(item) {
+  if (item.status === 'replayed' && item.replay) {
+    const outcome = item.replay.outcome === 'failed'
+      ? 'failed again' + (item.replay.dead_letter_id ? ' (' + item.replay.dead_letter_id + ')' : '')
+      : item.replay.outcome;
+    return 'replayed · ' + outcome;
+  }
+  return item.status;
+}
+
+function badge(item) {
+  const outcome = item.replay ? ' ' + item.replay.outcome : '';
+  return el('span', { class: 'badge ' + item.status + outcome, 'data-status': statusText(item) }, statusText(item));
+}
+
+function lastResult(item) {
+  return (item.last_status ? 'HTTP ' + item.last_status : 'no response')
+    + (item.last_error && !String(item.last_error).startsWith('HTTP') ? ' · ' + item.last_error : '');
+}
+
+function row(item) {
+  return el('tr', { 'data-id': item.id, class: item.id === state.detailId ? 'selected' : '' },
+    el('td', {}, when(item.dead_lettered_at)),
+    el('td', {}, item.endpoint_id),
+    el('td', {}, item.event_type),
+    el('td', { class: 'mono' }, item.order_id || '—'),
+    el('td', { class: 'num' }, String(item.attempts)),
+    el('td', {}, lastResult(item)),
+    el('td', {}, badge(item)),
+    el('td', {}, el('button', { type: 'button', class: 'secondary', 'data-action': 'view',
+      'aria-label': 'View dead letter ' + item.id, onclick: () => showDetail(item.id) }, 'View')));
+}
+
+// ---- detail -------------------------------------------------------------------------------------------
+
+function fields(target, pairs) {
+  target.replaceChildren(...pairs.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value ?? '—')]));
+}
+
+async function showDetail(id) {
+  state.detailId = id;
+  const { data } = await api('GET', '/dead-letters/' + encodeURIComponent(id));
+  $('detail').hidden = false;
+  $('detail-id').textContent = data.id;
+  fields($('detail-fields'), [
+    ['Status', badge(data)],
+    ['Event', data.event_id + ' (' + data.event_type + ')'],
+    ['Order', data.order_id],
+    ['Delivery', data.delivery_id],
+    ['Endpoint', data.endpoint_id + ' · ' + (data.target_url || data.endpoint_url || '')],
+    ['Reason', data.reason],
+    ['Attempts', data.attempts + ', first ' + when(data.first_attempt_at) + ', last ' + when(data.last_attempt_at)],
+    ['Dead-lettered', when(data.dead_lettered_at)],
+    ['Replay', data.replay ? statusText(data) + ' by ' + data.replay.by + ' at ' + when(data.replay.queued_at) : '—'],
+    ['Discarded', data.discard ? 'by ' + data.discard.by + ' at ' + when(data.discard.at)
+      + (data.discard.reason ? ': ' + data.discard.reason : '') : '—'],
+    ['Replay of', data.replay_of],
+    ['Kafka', data.topic + ' / ' + data.partition + ' / ' + data.offset],
+  ]);
+  $('detail-payload').textContent = data.payload ? JSON.stringify(data.payload, null, 2) : data.body;
+  $('detail-attempts').tBodies[0].replaceChildren(...(data.attempts || []).map((a) => el('tr', {},
+    el('td', { class: 'num' }, String(a.attempt)),
+    el('td', {}, when(a.attempted_at)),
+    el('td', {}, a.succeeded ? 'delivered' : (a.status ? 'HTTP ' + a.status : 'no response')),
+    el('td', { class: 'num' }, a.latency_ms + ' ms'),
+    el('td', { class: 'mono' }, a.response_body || ''),
+    el('td', {}, a.error || ''))));
+  const endpoint = data.endpoint;
+  fields($('detail-endpoint'), endpoint ? [
+    ['Id', endpoint.id], ['URL', endpoint.url], ['Description', endpoint.description],
+    ['Event types', (endpoint.event_types || []).join(', ') || 'all'],
+    ['State', endpoint.enabled ? 'enabled' : 'disabled'],
+  ] : [['Endpoint', 'deleted']]);
+  $('replay-one').disabled = !(data.status === 'dead' || data.status === 'discarded');
+  $('discard-one').disabled = data.status !== 'dead';
+  document.querySelectorAll('#dead-letters tbody tr').forEach((tr) =>
+    tr.classList.toggle('selected', tr.dataset.id === id));
+  if (data.replay && data.replay.outcome === 'pending') keepPolling();
+}
+
+// ---- actions ------------------------------------------------------------------------------------------
+
+function confirmAction(text, askReason) {
+  const dialog = $('confirm');
+  $('confirm-text').textContent = text;
+  $('confirm-reason').value = '';
+  $('confirm-reason-field').hidden = !askReason;
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'
+      ? { reason: $('confirm-reason').value.trim() } : null), { once: true });
+    dialog.showModal();
+    $('confirm-ok').focus();
+  });
+}
+
+async function replayOne() {
+  const id = state.detailId;
+  if (!await confirmAction('Replay dead letter ' + id + '? It goes back through normal delivery with fresh attempts and the same webhook-id.')) return;
+  const { data } = await api('POST', '/dead-letters/' + encodeURIComponent(id) + '/replay', { operator: state.operator });
+  say(data.queued ? 'Replay of ' + id + ' queued.' : id + ' was already replayed; nothing queued.');
+  keepPolling();
+  await refreshAll();
+}
+
+async function discardOne() {
+  const id = state.detailId;
+  const answer = await confirmAction('Discard dead letter ' + id + '? It is marked resolved and not delivered.', true);
+  if (!answer) return;
+  await api('POST', '/dead-letters/' + encodeURIComponent(id) + '/discard',
+    { operator: state.operator, reason: answer.reason || undefined });
+  say('Dead letter ' + id + ' discarded.');
+  await refreshAll();
+}
+
+function bulkBody(extra) {
+  const body = { ...state.filter, operator: state.operator, ...extra };
+  delete body.status;
+  return body;
+}
+
+async function replayMatching() {
+  if (!await confirmAction('Replay every dead letter that matches the filter (' + $('totals').textContent + ')?')) return;
+  const { data } = await api('POST', '/dead-letters/replay', bulkBody({}));
+  say(data.queued + ' replay(s) queued' + (data.skipped ? ', ' + data.skipped + ' skipped' : '') + '.');
+  keepPolling();
+  await refreshAll();
+}
+
+async function discardMatching() {
+  const answer = await confirmAction('Discard every dead letter that matches the filter (' + $('totals').textContent + ')?', true);
+  if (!answer) return;
+  const { data } = await api('POST', '/dead-letters/discard', bulkBody({ reason: answer.reason || undefined }));
+  say(data.discarded + ' dead letter(s) discarded.');
+  await refreshAll();
+}
+
+// ---- refresh ------------------------------------------------------------------------------------------
+
+async function refreshAll() {
+  try {
+    await Promise.all([loadEndpoints(), loadDeadLetters(false)]);
+    if (state.detailId) await showDetail(state.detailId);
+  } catch (error) {
+    handleError(error);
+  }
+}
+
+/** After a replay, refresh every second for a minute so its outcome appears without a reload. */
+function keepPolling() {
+  state.pollUntil = Date.now() + POLL_FOR_MS;
+  if (state.pollTimer) return;
+  state.pollTimer = setInterval(async () => {
+    if (Date.now() > state.pollUntil || !state.token) {
+      clearInterval(state.pollTimer);
+      state.pollTimer = null;
+      return;
+    }
+    await refreshAll();
+  }, POLL_MS);
+}
+
+function guarded(action) {
+  return () => action().catch(handleError);
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('sign-in-form').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', () => signOut(''));
+  $('filters').addEventListener('submit', applyFilters);
+  $('filters').addEventListener('reset', () => setTimeout(applyFilters, 0));
+  $('load-more').addEventListener('click', guarded(() => loadDeadLetters(true)));
+  $('replay-one').addEventListener('click', guarded(replayOne));
+  $('discard-one').addEventListener('click', guarded(discardOne));
+  $('replay-matching').addEventListener('click', guarded(replayMatching));
+  $('discard-matching').addEventListener('click', guarded(discardMatching));
+  $('close-detail').addEventListener('click', () => { state.detailId = null; $('detail').hidden = true; });
+  $('operator').value = state.operator === 'admin' ? '' : state.operator;
+  state.filter = readFilter();
+  if (state.token) showApp(); else $('token').focus();
+});
