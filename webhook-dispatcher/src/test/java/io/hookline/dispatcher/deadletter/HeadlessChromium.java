@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.console;
+package io.hookline.dispatcher.deadletter;
 
 import java.io.File;
 import java.io.IOException;
