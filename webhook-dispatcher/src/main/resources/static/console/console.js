@@ -232,7 +232,7 @@ async function showDetail(id) {
     ['Delivery', data.delivery_id],
     ['Endpoint', data.endpoint_id + ' · ' + (data.target_url || data.endpoint_url || '')],
     ['Reason', data.reason],
-    ['Attempts', data.attempts + ', first ' + when(data.first_attempt_at) + ', last ' + when(data.last_attempt_at)],
+    ['Attempts', data.attempt_count + ', first ' + when(data.first_attempt_at) + ', last ' + when(data.last_attempt_at)],
     ['Dead-lettered', when(data.dead_lettered_at)],
     ['Replay', data.replay ? statusText(data) + ' by ' + data.replay.by + ' at ' + when(data.replay.queued_at) : '—'],
     ['Discarded', data.discard ? 'by ' + data.discard.by + ' at ' + when(data.discard.at)
@@ -295,10 +295,15 @@ async function discardOne() {
   await refreshAll();
 }
 
+/**
+ * The body of a bulk call: the list's filter (bulk calls act on dead letters in status dead only). The API
+ * refuses a bulk call without any criterion, so "everything" is said explicitly as "since 1970".
+ */
 function bulkBody(extra) {
-  const body = { ...state.filter, operator: state.operator, ...extra };
+  const body = { ...state.filter };
   delete body.status;
-  return body;
+  if (Object.keys(body).length === 0) body.from = new Date(0).toISOString();
+  return { ...body, operator: state.operator, ...extra };
 }
 
 async function replayMatching() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,24 +69,24 @@ class DeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrationTest
         assertThat(browser.findElement(By.id("totals")).getText()).startsWith("1 matching");
 
         row.findElement(By.cssSelector("button[data-action='view']")).click();
-        await().atMost(PAGE_WAIT).until(() -> id.equals(browser.findElement(By.id("detail-id")).getText()));
+        eventually(() -> id.equals(browser.findElement(By.id("detail-id")).getText()));
         assertThat(browser.findElement(By.id("detail-payload")).getText())
                 .contains("\"type\": \"order.paid\"", "\"order_id\": \"" + orderId + "\"");
         assertThat(browser.findElements(By.cssSelector("#detail-attempts tbody tr"))).hasSize(3);
         assertThat(browser.findElement(By.id("detail-endpoint")).getText()).contains(webhooks.url("/alpha"));
 
         browser.findElement(By.id("replay-one")).click();
-        await().atMost(PAGE_WAIT).until(() -> browser.findElement(By.id("confirm")).isDisplayed());
+        eventually(() -> browser.findElement(By.id("confirm")).isDisplayed());
         browser.findElement(By.id("confirm-ok")).click();
 
-        await().atMost(PAGE_WAIT).until(() -> detailStatus().equals("replayed · delivered"));
+        eventually(() -> detailStatus().equals("replayed · delivered"));
         List<ReceivedRequest> received = webhooks.received("/alpha", event.id());
         assertThat(received).hasSize(4);
         assertThat(received.getLast().answeredStatus()).isEqualTo(200);
         assertThat(received.getLast().webhookId()).isEqualTo(event.id().toString());
-        assertThat(browser.findElement(By.id("status")).getText()).contains("Replay of " + id + " queued");
-        assertThat(browser.findElement(By.id("detail-fields")).getText()).contains("by ada@example.com");
-        await().atMost(PAGE_WAIT).until(() -> browser.findElements(By.cssSelector("#detail-attempts tbody tr")).size() == 4);
+        eventually(() -> text("status").contains("Replay of " + id + " queued"));
+        eventually(() -> text("detail-fields").contains("by ada@example.com"));
+        eventually(() -> browser.findElements(By.cssSelector("#detail-attempts tbody tr")).size() == 4);
         assertThat(browser.getPageSource()).doesNotContain(ALPHA_SECRET, OMEGA_SECRET, ADMIN_TOKEN);
 
         showEverything();
@@ -96,7 +97,7 @@ class DeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrationTest
     void aWrongTokenIsRefusedAndShowsNothing() {
         signIn("not-the-token", "");
 
-        await().atMost(PAGE_WAIT).until(() -> browser.findElement(By.id("sign-in-error")).getText()
+        eventually(() -> browser.findElement(By.id("sign-in-error")).getText()
                 .equals("That admin token is not valid."));
         assertThat(browser.findElement(By.id("app")).isDisplayed()).isFalse();
         assertThat(browser.findElements(By.cssSelector("#dead-letters tbody tr"))).isEmpty();
@@ -115,6 +116,15 @@ class DeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrationTest
         assertThat(call("GET", "/dead-letters", null, null).statusCode()).isEqualTo(401);
     }
 
+    /** Waits for a condition of the page; the page re-renders while a replay is pending, so lookups may go stale. */
+    private void eventually(Callable<Boolean> condition) {
+        await().atMost(PAGE_WAIT).ignoreExceptions().until(condition);
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
     private void signIn(String token, String operator) {
         browser.get("http://localhost:" + port + "/console");
         browser.findElement(By.id("token")).sendKeys(token);
@@ -131,7 +141,7 @@ class DeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrationTest
         browser.findElement(By.id("f-order")).clear();
         new Select(browser.findElement(By.id("f-status"))).selectByValue("");
         browser.findElement(By.id("apply-filters")).click();
-        await().atMost(PAGE_WAIT).until(() -> browser.findElements(By.cssSelector("#dead-letters tbody tr")).size() >= 3);
+        eventually(() -> browser.findElements(By.cssSelector("#dead-letters tbody tr")).size() >= 3);
     }
 
     private void screenshot() throws IOException {
