@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +25,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The operator console in a real headless Chromium against the real dispatcher, broker and endpoint server:
@@ -94,6 +96,52 @@ class DeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrationTest
     }
 
     @Test
+    void anOperatorReplaysAllMatchingAndDiscardsOneWithAReason() {
+        String bulkType = newEventType("bulk");
+        UUID first = produceDeadLetter(newOrderId(), bulkType, "omega", 500, Instant.now().minusSeconds(60));
+        UUID second = produceDeadLetter(newOrderId(), bulkType, "omega", null, Instant.now().minusSeconds(30));
+        String discardType = newEventType("discard");
+        UUID discarded = produceDeadLetter(newOrderId(), discardType, "omega", 410, Instant.now());
+        awaitListed(bulkType, 2);
+        String discardId = awaitListed(discardType, 1).get("data").get(0).get("id").asString();
+        signIn(ADMIN_TOKEN, "grace");
+
+        browser.findElement(By.id("f-event-type")).sendKeys(bulkType);
+        browser.findElement(By.id("apply-filters")).click();
+        eventually(() -> text("totals").startsWith("2 matching"));
+        browser.findElement(By.id("replay-matching")).click();
+        eventually(() -> browser.findElement(By.id("confirm")).isDisplayed());
+        browser.findElement(By.id("confirm-ok")).click();
+        eventually(() -> text("status").equals("2 replay(s) queued."));
+        eventually(() -> text("totals").startsWith("0 matching"));
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("replayed");
+        browser.findElement(By.id("apply-filters")).click();
+        eventually(() -> browser.findElements(By.cssSelector("#dead-letters .badge[data-status='replayed · delivered']"))
+                .size() == 2);
+        assertThat(webhooks.received("/omega", first)).hasSize(1);
+        assertThat(webhooks.received("/omega", second)).hasSize(1);
+
+        browser.findElement(By.id("f-event-type")).clear();
+        browser.findElement(By.id("f-event-type")).sendKeys(discardType);
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("dead");
+        browser.findElement(By.id("apply-filters")).click();
+        click(By.cssSelector("#dead-letters tr[data-id='" + discardId + "'] button[data-action='view']"));
+        eventually(() -> discardId.equals(text("detail-id")));
+        browser.findElement(By.id("discard-one")).click();
+        eventually(() -> browser.findElement(By.id("confirm-reason")).isDisplayed());
+        browser.findElement(By.id("confirm-reason")).sendKeys("customer cancelled");
+        browser.findElement(By.id("confirm-ok")).click();
+
+        eventually(() -> detailStatus().equals("discarded"));
+        eventually(() -> text("detail-fields").contains("by grace") && text("detail-fields").contains("customer cancelled"));
+        eventually(() -> text("totals").startsWith("0 matching"));
+        JsonNode stored = json(admin("GET", "/dead-letters/" + discardId, null));
+        assertThat(stored.get("discard").get("by").asString()).isEqualTo("grace");
+        assertThat(stored.get("discard").get("reason").asString()).isEqualTo("customer cancelled");
+        assertThat(webhooks.received("/omega", discarded)).isEmpty();
+    }
+
+    @Test
     void aWrongTokenIsRefusedAndShowsNothing() {
         signIn("not-the-token", "");
 
@@ -119,6 +167,14 @@ class DeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrationTest
     /** Waits for a condition of the page; the page re-renders while a replay is pending, so lookups may go stale. */
     private void eventually(Callable<Boolean> condition) {
         await().atMost(PAGE_WAIT).ignoreExceptions().until(condition);
+    }
+
+    /** Clicks what the locator finds once it is there, looking again when a re-render replaced it. */
+    private void click(By locator) {
+        eventually(() -> {
+            browser.findElement(locator).click();
+            return true;
+        });
     }
 
     private String text(String id) {
