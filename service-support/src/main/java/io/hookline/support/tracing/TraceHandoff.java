@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public class TraceHandoff {
 
     /** The W3C header name, as on HTTP requests and Kafka records. */
-    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACEPARENT = io.hookline.schemas.events.EventHeaders.TRACEPARENT;
 
     private static final Pattern VALID = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final String INVALID_TRACE_ID = "0".repeat(32);
