@@ -44,11 +44,18 @@ public class TraceHandoff {
      * malformed) and makes it current on this thread until the returned scope is closed, which also ends it.
      */
     public Scope resume(String traceparent, String name) {
-        Span.Builder builder = isValid(traceparent)
-                ? propagator.extract(Map.of(TRACEPARENT, traceparent), (carrier, key) -> carrier.get(key))
-                : tracer.spanBuilder();
-        Span span = builder.name(name).start();
-        return new Scope(span, tracer.withSpan(span), traceparentOf(span));
+        Span span = start(traceparent, name);
+        return new Scope(span, tracer.withSpan(span), traceparentOr(span, traceparent));
+    }
+
+    /**
+     * Starts a span named {@code name} as a child of {@code traceparent} without making it current: for work that
+     * continues asynchronously, such as an outgoing request whose answer arrives on another thread. The caller
+     * sends {@link Child#traceparent()} with the request and calls {@link Child#end()} when it is answered.
+     */
+    public Child child(String traceparent, String name) {
+        Span span = start(traceparent, name);
+        return new Child(span, traceparentOr(span, traceparent));
     }
 
     /** The trace id (32 hex digits) of a {@code traceparent} value, or {@code null} if it is not a valid one. */
@@ -61,10 +68,44 @@ public class TraceHandoff {
                 && !traceparent.substring(3, 35).equals(INVALID_TRACE_ID);
     }
 
+    private Span start(String traceparent, String name) {
+        Span.Builder builder = isValid(traceparent)
+                ? propagator.extract(Map.of(TRACEPARENT, traceparent), (carrier, key) -> carrier.get(key))
+                : tracer.spanBuilder();
+        return builder.name(name).start();
+    }
+
+    /** The span's own context; without a tracer (no-op) the stored one is passed on unchanged. */
+    private String traceparentOr(Span span, String stored) {
+        String own = traceparentOf(span);
+        return own != null ? own : isValid(stored) ? stored : null;
+    }
+
     private String traceparentOf(Span span) {
         Map<String, String> carrier = new HashMap<>();
         propagator.inject(span.context(), carrier, Map::put);
         return carrier.get(TRACEPARENT);
+    }
+
+    /** A started span that is not current on any thread; {@link #end()} it once its work is done. */
+    public static final class Child {
+
+        private final Span span;
+        private final String traceparent;
+
+        private Child(Span span, String traceparent) {
+            this.span = span;
+            this.traceparent = traceparent;
+        }
+
+        /** This span's {@code traceparent}, to send with the request ({@code null} without tracing or context). */
+        public String traceparent() {
+            return traceparent;
+        }
+
+        public void end() {
+            span.end();
+        }
     }
 
     /** A span that is current on this thread; {@link #close()} ends it and restores the previous one. */

@@ -27,4 +27,19 @@ class LogFieldsTests {
         assertThat(MDC.get(LogFields.ORDER_ID)).isNull();
         assertThat(MDC.get(LogFields.EVENT_ID)).isNull();
     }
+
+    @Test
+    void aStoredTraceNamesTheTraceIdOnlyWhereNoSpanDidAlready() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        try (LogFields fields = LogFields.of("ord_1", "evt_1", traceparent)) {
+            assertThat(MDC.get(LogFields.TRACE_ID)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        }
+        assertThat(MDC.get(LogFields.TRACE_ID)).isNull();
+
+        MDC.put(LogFields.TRACE_ID, "current");
+        try (LogFields fields = LogFields.of("ord_1", "evt_1", traceparent)) {
+            assertThat(MDC.get(LogFields.TRACE_ID)).isEqualTo("current");
+        }
+        assertThat(MDC.get(LogFields.TRACE_ID)).isEqualTo("current");
+    }
 }

@@ -20,10 +20,12 @@ import org.apache.kafka.common.header.Headers;
  * @param lastStatus the last HTTP status, 0 when none
  * @param dueAt not attempted before this time ({@code null}: at once)
  * @param targetUrl for a per-order callback: where it goes ({@code null} for subscribed endpoints)
+ * @param traceparent the W3C trace context of the order request, carried through every retry and sent as the
+ *     webhook's {@code traceparent} header ({@code null} when the event had none)
  */
 public record DeliveryRecord(String deliveryId, String eventId, String eventType, String endpointId, String key,
         String body, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, int lastStatus, String lastError,
-        Instant dueAt, String targetUrl) {
+        Instant dueAt, String targetUrl, String traceparent) {
 
     public DeliveryRecord {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -37,26 +39,32 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord first(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                null);
+                null, null);
+    }
+
+    /** The same delivery in the given trace. */
+    public DeliveryRecord inTrace(String traceparent) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
+                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, traceparent);
     }
 
     /** The same delivery, to a callback URL. */
     public DeliveryRecord toTarget(String url) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, dueAt, url);
+                lastAttemptAt, lastStatus, lastError, dueAt, url, traceparent);
     }
 
     /** The same delivery after one more failed attempt, due again at {@code dueAt}. */
     public DeliveryRecord afterFailure(AttemptResult result, Instant dueAt) {
         Instant first = firstAttemptAt == null ? result.attemptedAt() : firstAttemptAt;
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts + 1, first,
-                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl);
+                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl, traceparent);
     }
 
     /** The same delivery, unchanged but due later (deferred because its endpoint was busy). */
     public DeliveryRecord deferredUntil(Instant due) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, due, targetUrl);
+                lastAttemptAt, lastStatus, lastError, due, targetUrl, traceparent);
     }
 
     public ProducerRecord<String, String> toProducerRecord(String topic) {
@@ -73,6 +81,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         put(headers, LAST_STATUS, lastStatus == 0 ? null : Integer.toString(lastStatus));
         put(headers, LAST_ERROR, lastError);
         put(headers, TARGET_URL, targetUrl);
+        put(headers, TRACEPARENT, traceparent);
         return record;
     }
 
@@ -91,7 +100,8 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
                     Objects.requireNonNull(record.value(), "the record has no value"),
                     attempts == null ? 0 : Integer.parseInt(attempts), time(headers, FIRST_ATTEMPT_AT),
                     time(headers, LAST_ATTEMPT_AT), status == null ? 0 : Integer.parseInt(status),
-                    text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL));
+                    text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL),
+                    text(headers, TRACEPARENT));
         } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("not a delivery record: " + e.getMessage());
         }
