@@ -75,9 +75,8 @@ class OutboxSender {
                 row.payload());
         record.headers().add(EventHeaders.EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
-        String context = traceparent != null ? traceparent : row.traceparent();
-        if (context != null) {
-            record.headers().add(EventHeaders.TRACEPARENT, context.getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null) {
+            record.headers().add(EventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
@@ -22,14 +22,13 @@ import org.springframework.kafka.core.MicrometerConsumerListener;
  */
 @AutoConfiguration(after = KafkaMetricsAutoConfiguration.class)
 @ConditionalOnBean(MeterRegistry.class)
+@EnableConfigurationProperties(KafkaMetricsProperties.class)
 public class KafkaConsumerMetricsAutoConfiguration {
 
     @Bean
     DefaultKafkaConsumerFactoryCustomizer refreshingKafkaConsumerMetrics(MeterRegistry registry,
-            Environment environment) {
-        Duration refresh = environment.getProperty("hookline.metrics.kafka.refresh-interval", Duration.class,
-                Duration.ofSeconds(5));
-        return factory -> replaceMetricsListener(factory, registry, refresh);
+            KafkaMetricsProperties properties) {
+        return factory -> replaceMetricsListener(factory, registry, properties.refreshInterval());
     }
 
     private static <K, V> void replaceMetricsListener(DefaultKafkaConsumerFactory<K, V> factory,

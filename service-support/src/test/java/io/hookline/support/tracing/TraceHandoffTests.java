@@ -46,6 +46,27 @@ class TraceHandoffTests {
     }
 
     @Test
+    void aChildSpanContinuesTheTraceWithoutBecomingCurrent() {
+        TraceHandoff.Child child = handoff.child(INCOMING, "webhook attempt");
+
+        assertThat(TraceHandoff.traceIdOf(child.traceparent())).isEqualTo(TRACE_ID);
+        assertThat(child.traceparent()).isNotEqualTo(INCOMING);
+        assertThat(handoff.current()).isNull();
+        child.end();
+    }
+
+    @Test
+    void withoutATracerTheStoredContextIsPassedOnUnchanged() {
+        TraceHandoff noop = new TraceHandoff(io.micrometer.tracing.Tracer.NOOP,
+                io.micrometer.tracing.propagation.Propagator.NOOP);
+
+        try (TraceHandoff.Scope scope = noop.resume(INCOMING, "fan-out")) {
+            assertThat(scope.traceparent()).isEqualTo(INCOMING);
+        }
+        assertThat(noop.child(null, "webhook attempt").traceparent()).isNull();
+    }
+
+    @Test
     void missingOrMalformedContextStartsANewTrace() {
         for (String stored : new String[] {null, "", "not-a-traceparent", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"}) {
             try (TraceHandoff.Scope scope = handoff.resume(stored, "fan-out")) {
