@@ -94,7 +94,7 @@ public class FanOut {
             if (callback) {
                 sends.add(template.send(callback(event, record.key(), traceparent)));
             }
-            log.debug("Fanned out {} event {} of order {} to {} endpoint(s)", event.type(), event.id(), record.key(),
+            log.info("Fanned out {} event {} of order {} to {} endpoint(s)", event.type(), event.id(), record.key(),
                     subscribers.size() + (callback ? 1 : 0));
         } catch (PoisonEventException e) {
             log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
