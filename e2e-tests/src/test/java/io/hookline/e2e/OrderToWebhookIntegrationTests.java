@@ -5,10 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.hookline.localstack.LocalStack;
 import io.hookline.localstack.RunningStack;
+import io.hookline.localstack.ServiceProcess;
 import io.hookline.localstack.StackSettings;
 import io.hookline.testsupport.TestKafka;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The whole path, every hop real: the local stack's launcher starts orders-api, webhook-dispatcher and
  * notification-receiver as separate JVMs on real ports against a real Kafka broker; the test only speaks
- * HTTP, as a user with curl would.
+ * HTTP, as a user with curl would. The first payment carries a W3C {@code traceparent}: its trace id must come
+ * out at the receiver ({@code trace_id} of the notification) and be in every service's log.
  */
 class OrderToWebhookIntegrationTests {
 
@@ -37,15 +40,23 @@ class OrderToWebhookIntegrationTests {
         }
     }
 
+    private static final String TRACE_ID = "5e1f0c2a9b8d4e7fa1b2c3d4e5f60718";
+
     @Test
-    void paidOrderReachesTheReceiverAsAVerifiedWebhookOnceEvenWhenEveryServiceIsKilled() throws Exception {
+    void paidOrderReachesTheReceiverInItsTraceOnceEvenWhenEveryServiceIsKilled() throws Exception {
         settings = new StackSettings(Path.of("").toAbsolutePath().getParent(), dataDir,
                 TestKafka.bootstrapServers(), 0, 0, freePort(), freePort(), freePort(),
                 StackSettings.DEVELOPMENT_WEBHOOK_SECRET, Duration.ofSeconds(180));
         stack = LocalStack.start(settings);
 
-        String first = createAndPayOrder("ada@example.com", "29.99", 2);
+        String first = createAndPayOrder("ada@example.com", "29.99", 2, "00-" + TRACE_ID + "-a1b2c3d4e5f60718-01");
         JsonNode received = awaitNotifications(first, 1).get(0);
+        assertThat(received.get("trace_id").asString()).as("the order request's trace at the receiver")
+                .isEqualTo(TRACE_ID);
+        for (ServiceProcess service : stack.services()) {
+            assertThat(Files.readString(service.logFile())).as(service.spec().name() + "'s log")
+                    .contains(TRACE_ID).contains(first);
+        }
         assertThat(received.get("customer_email").asString()).isEqualTo("ada@example.com");
         assertThat(received.get("amount").asString()).isEqualTo("59.98");
         assertThat(received.get("currency").asString()).isEqualTo("USD");
@@ -61,6 +72,11 @@ class OrderToWebhookIntegrationTests {
     }
 
     private String createAndPayOrder(String email, String unitPrice, int quantity) throws Exception {
+        return createAndPayOrder(email, unitPrice, quantity, null);
+    }
+
+    private String createAndPayOrder(String email, String unitPrice, int quantity, String traceparent)
+            throws Exception {
         StackClient.Response created = client.post(orders("/orders"), """
                 {"customer_email": "%s", "product_name": "Mechanical keyboard", "quantity": %d,
                  "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice));
@@ -70,7 +86,8 @@ class OrderToWebhookIntegrationTests {
                 location -> assertThat(location).endsWith("/orders/" + id));
 
         StackClient.Response paid = client.post(orders("/orders/" + id + "/payment"),
-                "{\"payment_method\": \"tok_visa\"}");
+                "{\"payment_method\": \"tok_visa\"}",
+                traceparent == null ? java.util.Map.of() : java.util.Map.of("traceparent", traceparent));
         assertThat(paid.status()).isEqualTo(200);
         assertThat(paid.body().get("status").asString()).isEqualTo("paid");
         return id;

@@ -19,9 +19,16 @@ final class StackClient {
     }
 
     Response post(String url, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url))
+        return post(url, body, java.util.Map.of());
+    }
+
+    Response post(String url, String body, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     Response get(String url) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package io.hookline.receiver.inbox;
 
 import io.hookline.schemas.events.Topics;
+import io.hookline.support.logging.LogFields;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,9 @@ import org.springframework.stereotype.Component;
  * Consumes {@link Topics#NOTIFICATIONS_INBOX} in the {@code spring.kafka.consumer.group-id} group
  * ({@code notification-receiver}) and hands each record to the {@link InboxWorker}. Failures are routed by
  * the container's error handler (see {@code KafkaConfiguration}); the offset is committed only after the
- * record was processed or parked.
+ * record was processed or parked. With listener observation on ({@code spring.kafka.listener.observation-enabled})
+ * the record's {@code traceparent} is the current trace while the worker runs; {@code order_id} (the key) and
+ * {@code event_id} are log fields.
  */
 @Component
 class InboxListener {
@@ -25,6 +28,9 @@ class InboxListener {
 
     @KafkaListener(id = ID, idIsGroup = false, topics = Topics.NOTIFICATIONS_INBOX)
     void onInboxRecord(ConsumerRecord<String, String> record) {
-        worker.process(InboxMessage.from(record));
+        InboxMessage message = InboxMessage.from(record);
+        try (LogFields fields = LogFields.of(record.key(), message.webhookId())) {
+            worker.process(message);
+        }
     }
 }

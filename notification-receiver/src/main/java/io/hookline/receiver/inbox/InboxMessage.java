@@ -1,5 +1,6 @@
 package io.hookline.receiver.inbox;
 
+import io.hookline.schemas.events.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,13 +13,20 @@ import org.apache.kafka.common.header.Header;
  * @param webhookId the {@code webhook-id} header, or {@code null} when absent
  * @param body the record value (the webhook body), or {@code null}
  * @param receivedAt the {@code received_at} header, else the record timestamp
+ * @param traceparent the W3C trace context of the request that queued it, or {@code null}
  */
-public record InboxMessage(String webhookId, String body, Instant receivedAt) {
+public record InboxMessage(String webhookId, String body, Instant receivedAt, String traceparent) {
+
+    /** A record outside any trace. */
+    public InboxMessage(String webhookId, String body, Instant receivedAt) {
+        this(webhookId, body, receivedAt, null);
+    }
 
     /** Reads the fields of a record; never fails (the worker decides what is poison). */
     public static InboxMessage from(ConsumerRecord<String, String> record) {
         String webhookId = header(record, InboxHeaders.WEBHOOK_ID);
-        return new InboxMessage(webhookId, record.value(), receivedAt(record));
+        return new InboxMessage(webhookId, record.value(), receivedAt(record),
+                header(record, EventHeaders.TRACEPARENT));
     }
 
     private static Instant receivedAt(ConsumerRecord<String, String> record) {

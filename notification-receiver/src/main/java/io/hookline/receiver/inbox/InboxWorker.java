@@ -6,6 +6,7 @@ import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
 import io.hookline.schemas.validation.SchemaViolation;
+import io.hookline.support.tracing.TraceHandoff;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,7 +59,7 @@ public class InboxWorker {
         Notification notification = Notification.received(message.webhookId(), data.path("order_id").asString(),
                 data.path("customer_email").asString(), data.path("product_name").asString(),
                 data.path("quantity").asInt(), data.path("amount").asString(), data.path("currency").asString(),
-                message.receivedAt(), clock.instant());
+                message.receivedAt(), clock.instant()).inTrace(TraceHandoff.traceIdOf(message.traceparent()));
         if (store.recordIfAbsent(notification)) {
             log.info("Recorded notification {} for order {}", notification.eventId(), notification.orderId());
         } else {

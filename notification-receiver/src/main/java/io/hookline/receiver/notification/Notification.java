@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param subject the subject of the e-mail that was sent, or {@code null}
  * @param messageId the e-mail's {@code Message-ID} header, or {@code null}
  * @param lastError why the last attempt failed (no addresses, no secrets), or {@code null}
+ * @param traceId the W3C trace id the webhook arrived in (the order request's), or {@code null}
  */
 public record Notification(
         @JsonProperty("event_id") String eventId,
@@ -33,12 +34,19 @@ public record Notification(
         @JsonProperty("sent_at") Instant sentAt,
         @JsonProperty("subject") String subject,
         @JsonProperty("message_id") String messageId,
-        @JsonProperty("last_error") String lastError) {
+        @JsonProperty("last_error") String lastError,
+        @JsonProperty("trace_id") String traceId) {
 
     /** A freshly recorded notification whose e-mail has not been attempted yet. */
     public static Notification received(String eventId, String orderId, String customerEmail, String productName,
             int quantity, String amount, String currency, Instant receivedAt, Instant processedAt) {
         return new Notification(eventId, orderId, customerEmail, productName, quantity, amount, currency,
-                NotificationStatus.RECEIVED, receivedAt, processedAt, 0, null, null, null, null);
+                NotificationStatus.RECEIVED, receivedAt, processedAt, 0, null, null, null, null, null);
+    }
+
+    /** The same notification, received in the given trace. */
+    public Notification inTrace(String traceId) {
+        return new Notification(eventId, orderId, customerEmail, productName, quantity, amount, currency, status,
+                receivedAt, processedAt, attempts, sentAt, subject, messageId, lastError, traceId);
     }
 }

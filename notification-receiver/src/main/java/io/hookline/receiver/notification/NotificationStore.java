@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class NotificationStore {
 
     private static final String COLUMNS = "event_id, order_id, customer_email, product_name, quantity, amount, "
-            + "currency, status, received_at, processed_at, attempts, sent_at, subject, message_id, last_error";
+            + "currency, status, received_at, processed_at, attempts, sent_at, subject, message_id, last_error, trace_id";
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final JdbcClient jdbc;
@@ -40,10 +40,11 @@ public class NotificationStore {
     public boolean recordIfAbsent(Notification n) {
         try {
             jdbc.sql("INSERT INTO notifications (event_id, order_id, customer_email, product_name, quantity, "
-                            + "amount, currency, status, received_at, processed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "amount, currency, status, received_at, processed_at, trace_id) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(n.eventId(), n.orderId(), n.customerEmail(), n.productName(), n.quantity(),
                             n.amount(), n.currency(), n.status().wireValue(), utc(n.receivedAt()),
-                            utc(n.processedAt()))
+                            utc(n.processedAt()), n.traceId())
                     .update();
             return true;
         } catch (DuplicateKeyException alreadyRecorded) {
@@ -111,7 +112,7 @@ public class NotificationStore {
                 rs.getString("currency"), NotificationStatus.fromWireValue(rs.getString("status")),
                 instant(rs, "received_at"), instant(rs, "processed_at"), rs.getInt("attempts"),
                 instant(rs, "sent_at"), rs.getString("subject"), rs.getString("message_id"),
-                rs.getString("last_error"));
+                rs.getString("last_error"), rs.getString("trace_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -37,10 +37,13 @@ class OrderPaidWebhookController {
 
     private final BoundedBodyReader bodyReader;
     private final WebhookIntake intake;
+    private final AcknowledgementTimer acknowledgements;
 
-    OrderPaidWebhookController(BoundedBodyReader bodyReader, WebhookIntake intake) {
+    OrderPaidWebhookController(BoundedBodyReader bodyReader, WebhookIntake intake,
+            AcknowledgementTimer acknowledgements) {
         this.bodyReader = bodyReader;
         this.intake = intake;
+        this.acknowledgements = acknowledgements;
     }
 
     @Operation(summary = "Receive an order.paid webhook",
@@ -80,8 +83,10 @@ class OrderPaidWebhookController {
             @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.TIMESTAMP, required = false) String timestamp,
             @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.SIGNATURE, required = false) String signature,
             HttpServletRequest request) throws IOException, WebhookVerificationException {
+        long started = System.nanoTime();
         byte[] body = bodyReader.read(request);
         intake.accept(new WebhookRequest(id, timestamp, signature, body));
+        acknowledgements.acknowledged(started);
         // The same few bytes every time: written as they are, with a Content-Length, no serializer involved.
         return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(Receipt.EVENT_RECEIVED_JSON);
     }

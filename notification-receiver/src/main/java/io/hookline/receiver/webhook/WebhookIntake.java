@@ -9,6 +9,7 @@ import io.hookline.schemas.signing.WebhookVerificationException;
 import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
 import io.hookline.schemas.validation.SchemaViolation;
+import io.hookline.support.logging.LogFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -68,9 +69,11 @@ class WebhookIntake {
             throw new InvalidWebhookPayloadException(violations);
         }
         String orderId = document.path("data").path("order_id").asString();
-        inbox.publish(new AcceptedWebhook(request.id(), orderId, document.path("type").asString(),
-                new String(request.body(), StandardCharsets.UTF_8), clock.instant()));
-        log.debug("Accepted webhook {} for order {}", request.id(), orderId);
+        try (LogFields fields = LogFields.of(orderId, request.id())) {
+            inbox.publish(new AcceptedWebhook(request.id(), orderId, document.path("type").asString(),
+                    new String(request.body(), StandardCharsets.UTF_8), clock.instant()));
+            log.debug("Accepted webhook {} for order {}", request.id(), orderId);
+        }
     }
 
     private JsonNode parse(byte[] body) {

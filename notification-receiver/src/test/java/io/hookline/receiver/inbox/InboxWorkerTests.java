@@ -28,7 +28,8 @@ class InboxWorkerTests {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:01Z");
 
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().generateUniqueName(true)
-            .setType(EmbeddedDatabaseType.H2).addScripts("db/migration/V1__notifications.sql", "db/migration/V2__confirmation_mail.sql").build();
+            .setType(EmbeddedDatabaseType.H2).addScripts("db/migration/V1__notifications.sql", "db/migration/V2__confirmation_mail.sql",
+                    "db/migration/V3__notification_trace_id.sql").build();
     private final NotificationStore store = new NotificationStore(JdbcClient.create(database));
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InboxWorker worker = new InboxWorker(store, new ContractValidator(), JsonMapper.builder().build(),
@@ -44,13 +45,15 @@ class InboxWorkerTests {
         String orderId = OrderPaidBodies.newOrderId();
         String eventId = OrderPaidBodies.newWebhookId();
 
-        boolean sent = worker.process(new InboxMessage(eventId, OrderPaidBodies.valid(orderId), RECEIVED));
+        boolean sent = worker.process(new InboxMessage(eventId, OrderPaidBodies.valid(orderId), RECEIVED,
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
         assertThat(sent).isTrue();
         String messageId = "<" + eventId + "@hookline.local>";
         assertThat(store.findByOrderId(orderId)).containsExactly(new Notification(eventId, orderId,
                 "ada@example.com", "Mechanical keyboard", 2, "59.98", "USD", NotificationStatus.SENT,
-                RECEIVED, NOW, 1, NOW, "Your order " + orderId + " is confirmed", messageId, null));
+                RECEIVED, NOW, 1, NOW, "Your order " + orderId + " is confirmed", messageId, null,
+                "4bf92f3577b34da6a3ce929d0e0e4736"));
         assertThat(TestSmtp.withMessageId(messageId)).hasSize(1);
     }
 

@@ -1,6 +1,7 @@
 package io.hookline.orders.outbox;
 
 import io.hookline.schemas.events.EventEnvelope;
+import io.hookline.support.tracing.TraceHandoff;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Where domain code puts the events its changes imply. Thread-safe.
  *
  * <p>{@link #append} must run inside the transaction that makes the change: the row then commits or rolls back
- * with it (no dual write), and {@link OutboxRelay} publishes it after the commit.
+ * with it (no dual write), and {@link OutboxRelay} publishes it after the commit. The row keeps the W3C trace
+ * context of the request, so the event continues that trace on Kafka although another thread publishes it.
  */
 @Component
 public class Outbox {
@@ -19,11 +21,13 @@ public class Outbox {
     private final OutboxRepository repository;
     private final JsonMapper mapper;
     private final ApplicationEventPublisher events;
+    private final TraceHandoff traces;
 
-    Outbox(OutboxRepository repository, JsonMapper mapper, ApplicationEventPublisher events) {
+    Outbox(OutboxRepository repository, JsonMapper mapper, ApplicationEventPublisher events, TraceHandoff traces) {
         this.repository = repository;
         this.mapper = mapper;
         this.events = events;
+        this.traces = traces;
     }
 
     /**
@@ -34,7 +38,8 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String aggregateId, EventEnvelope<?> envelope) {
         String payload = mapper.writeValueAsString(envelope);
-        repository.insert(envelope.id(), aggregateId, envelope.type(), payload, envelope.occurredAt());
+        repository.insert(envelope.id(), aggregateId, envelope.type(), payload, envelope.occurredAt(),
+                traces.current());
         events.publishEvent(new OutboxAppended(envelope.id()));
     }
 }

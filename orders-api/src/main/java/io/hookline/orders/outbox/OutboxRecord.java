@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param eventType the envelope's type
  * @param payload the envelope as JSON text, published as is
  * @param publishedAt when Kafka acknowledged it, or {@code null}
+ * @param traceparent the W3C trace context of the request that appended it, or {@code null}
  */
 public record OutboxRecord(long id, UUID eventId, String aggregateId, String eventType, String payload,
-        Instant createdAt, Instant publishedAt) {
+        Instant createdAt, Instant publishedAt, String traceparent) {
 }

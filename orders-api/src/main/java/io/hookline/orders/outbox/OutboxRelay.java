@@ -2,6 +2,7 @@ package io.hookline.orders.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -43,6 +44,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final OutboxLag lag;
     private final AtomicLong published = new AtomicLong();
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
@@ -50,7 +52,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread thread;
 
     OutboxRelay(OutboxRepository repository, OutboxSender sender, OutboxProperties properties, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, OutboxLag lag) {
+        this.lag = lag;
         this.repository = repository;
         this.sender = sender;
         this.properties = properties;
@@ -159,7 +162,9 @@ public class OutboxRelay implements SmartLifecycle {
                 } catch (OutboxPublishException | InterruptedException e) {
                     throw new RoundFailed(e);
                 }
-                repository.markPublished(batch.stream().map(OutboxRecord::id).toList(), clock.instant());
+                Instant publishedAt = clock.instant();
+                repository.markPublished(batch.stream().map(OutboxRecord::id).toList(), publishedAt);
+                lag.published(batch, publishedAt);
                 return batch.size();
             });
             published.addAndGet(count);

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OutboxRepository {
 
-    private static final String COLUMNS = "id, event_id, aggregate_id, event_type, payload, created_at, published_at";
+    private static final String COLUMNS = "id, event_id, aggregate_id, event_type, payload, created_at, published_at, "
+            + "traceparent";
 
     /**
      * Claims the oldest unpublished rows for the caller's transaction. {@code FOR UPDATE SKIP LOCKED} (PostgreSQL,
@@ -36,13 +37,19 @@ public class OutboxRepository {
     }
 
     void insert(UUID eventId, String aggregateId, String eventType, String payload, Instant createdAt) {
-        jdbc.sql("INSERT INTO outbox_event (event_id, aggregate_id, event_type, payload, created_at) "
-                        + "VALUES (:eventId, :aggregateId, :eventType, :payload, :createdAt)")
+        insert(eventId, aggregateId, eventType, payload, createdAt, null);
+    }
+
+    void insert(UUID eventId, String aggregateId, String eventType, String payload, Instant createdAt,
+            String traceparent) {
+        jdbc.sql("INSERT INTO outbox_event (event_id, aggregate_id, event_type, payload, created_at, traceparent) "
+                        + "VALUES (:eventId, :aggregateId, :eventType, :payload, :createdAt, :traceparent)")
                 .param("eventId", eventId)
                 .param("aggregateId", aggregateId)
                 .param("eventType", eventType)
                 .param("payload", payload)
                 .param("createdAt", createdAt.atOffset(ZoneOffset.UTC))
+                .param("traceparent", traceparent)
                 .update();
     }
 
@@ -64,6 +71,13 @@ public class OutboxRepository {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
     }
 
+    /** When the oldest unpublished row was appended, or {@code null} when every row is published. */
+    public Instant oldestUnpublishedCreatedAt() {
+        OffsetDateTime oldest = jdbc.sql("SELECT MIN(created_at) FROM outbox_event WHERE published_at IS NULL")
+                .query(OffsetDateTime.class).single();
+        return oldest == null ? null : oldest.toInstant();
+    }
+
     /** Every row of one aggregate, in publication order (for inspection and tests). */
     public List<OutboxRecord> findByAggregateId(String aggregateId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM outbox_event WHERE aggregate_id = :aggregateId ORDER BY id")
@@ -81,6 +95,7 @@ public class OutboxRepository {
                 rs.getString("event_type"),
                 rs.getString("payload"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                published == null ? null : published.toInstant());
+                published == null ? null : published.toInstant(),
+                rs.getString("traceparent"));
     }
 }

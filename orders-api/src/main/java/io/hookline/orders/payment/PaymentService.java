@@ -8,7 +8,11 @@ import io.hookline.orders.order.OrderResponse;
 import io.hookline.orders.order.OrderService;
 import io.hookline.orders.outbox.Outbox;
 import io.hookline.orders.system.IdGenerator;
+import io.hookline.support.logging.LogFields;
 import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PaymentService {
 
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
     private final OrderService orders;
     private final OrderRepository repository;
     private final PaymentProcessor processor;
@@ -69,24 +74,35 @@ public class PaymentService {
     }
 
     private Order recordPaid(Order paid, IdempotencyClaim claim) {
-        return transactions.execute(status -> {
+        UUID eventId = ids.randomUuid();
+        Order recorded = transactions.execute(status -> {
             if (!repository.updatePaymentIfPayable(paid)) {
                 throw new OrderAlreadyPaidException(paid.id());
             }
-            outbox.append(paid.id(), OrderEvents.paid(paid, ids.randomUuid()));
+            outbox.append(paid.id(), OrderEvents.paid(paid, eventId));
             claim.complete(HttpStatus.OK.value(), OrderResponse.of(paid), null);
             return paid;
         });
+        try (LogFields fields = LogFields.of(paid.id(), eventId.toString())) {
+            log.info("Order {} paid; event {} is in the outbox", paid.id(), eventId);
+        }
+        return recorded;
     }
 
     private Order recordDeclined(Order failed, IdempotencyClaim claim) {
-        return transactions.execute(status -> {
+        UUID eventId = ids.randomUuid();
+        Order recorded = transactions.execute(status -> {
             if (!repository.updatePaymentIfPayable(failed)) {
                 throw new OrderAlreadyPaidException(failed.id());
             }
-            outbox.append(failed.id(), OrderEvents.paymentFailed(failed, ids.randomUuid()));
+            outbox.append(failed.id(), OrderEvents.paymentFailed(failed, eventId));
             claim.complete(HttpStatus.PAYMENT_REQUIRED.value(), OrderResponse.of(failed), null);
             return failed;
         });
+        try (LogFields fields = LogFields.of(failed.id(), eventId.toString())) {
+            log.info("Order {} payment declined ({}); event {} is in the outbox", failed.id(),
+                    failed.failureReason(), eventId);
+        }
+        return recorded;
     }
 }

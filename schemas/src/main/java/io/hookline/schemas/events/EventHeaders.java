@@ -12,6 +12,12 @@ public final class EventHeaders {
     /** The envelope's {@code type}. */
     public static final String EVENT_TYPE = "event_type";
 
+    /**
+     * The W3C trace context ({@code 00-<trace id>-<span id>-<flags>}) of the request the event came from; the
+     * same name as the HTTP header, so one order can be followed across every service.
+     */
+    public static final String TRACEPARENT = "traceparent";
+
     private EventHeaders() {
     }
 }

@@ -5,6 +5,7 @@ import io.hookline.dispatcher.attempt.DeliveryAttempt;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
 import io.hookline.schemas.signing.WebhookSecret;
+import io.hookline.support.logging.LogFields;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,12 +41,14 @@ class DeliveryHandler {
     private final RetryProperties retry;
     private final Optional<WebhookSecret> callbackSecret;
     private final ReplayOutcomes replayOutcomes;
+    private final DeliveryMetrics metrics;
 
     DeliveryHandler(EndpointDirectory directory, WebhookClient client, AttemptLog attempts, DurableSender sender,
             EndpointConcurrency concurrency, EndpointCircuits circuits, DeliveryRouting routing,
             DeliveryTopicsProperties topics, RetryProperties retry, CallbackProperties callbacks,
-            ReplayOutcomes replayOutcomes) {
+            ReplayOutcomes replayOutcomes, DeliveryMetrics metrics) {
         this.replayOutcomes = replayOutcomes;
+        this.metrics = metrics;
         this.circuits = circuits;
         this.routing = routing;
         this.callbackSecret = callbacks.signingSecret();
@@ -65,6 +68,7 @@ class DeliveryHandler {
         if (found.isEmpty() || !found.get().enabled()) {
             String reason = delivery.targetUrl() != null ? "callbacks are off (no dispatcher.callbacks.secret)"
                     : found.isEmpty() ? "endpoint deleted" : "endpoint disabled";
+            metrics.deadLettered(delivery, "endpoint_unavailable");
             deadLetter(delivery, reason, null, done);
             return;
         }
@@ -89,15 +93,18 @@ class DeliveryHandler {
     }
 
     private void attempt(DeliveryRecord delivery, Endpoint endpoint, boolean probe, Runnable done) {
-        client.deliver(endpoint, delivery.eventId(), delivery.body()).subscribe(result -> {
+        client.deliver(endpoint, delivery).subscribe(result -> {
+            metrics.attempted(delivery, result);
             concurrency.release(endpoint.id());
             if (circuits.record(endpoint.id(), result, probe)) {
                 concurrency.deferWaiting(endpoint.id());
             }
             attempts.record(attempt(delivery, result)).whenComplete((stored, error) -> {
                 if (error != null) {
-                    log.warn("Could not record attempt {} of delivery {}: {}", delivery.attempts() + 1,
-                            delivery.deliveryId(), error.getClass().getSimpleName());
+                    try (LogFields fields = LogFields.of(delivery.key(), delivery.eventId(), delivery.traceparent())) {
+                        log.warn("Could not record attempt {} of delivery {}: {}", delivery.attempts() + 1,
+                                delivery.deliveryId(), error.getClass().getSimpleName());
+                    }
                 }
                 afterAttempt(delivery, endpoint, result, done);
             });
@@ -116,6 +123,7 @@ class DeliveryHandler {
         int made = delivery.attempts() + 1;
         if (made >= retry.maxAttempts()) {
             DeliveryRecord last = delivery.afterFailure(result, null);
+            metrics.deadLettered(last, "exhausted");
             deadLetter(last, "not delivered after " + made + " attempts; last: " + result.outcome(), endpoint, done);
             return;
         }
@@ -124,12 +132,15 @@ class DeliveryHandler {
             wait = result.retryAfter().compareTo(retry.maxRetryAfter()) > 0 ? retry.maxRetryAfter() : result.retryAfter();
         }
         DeliveryRecord next = delivery.afterFailure(result, result.attemptedAt().plus(wait));
+        metrics.retried(made);
         sender.send(next.toProducerRecord(topics.retry(made)), done);
     }
 
     private void deadLetter(DeliveryRecord delivery, String reason, Endpoint endpoint, Runnable done) {
-        log.warn("Dead-lettering delivery {} of event {} to {}: {}", delivery.deliveryId(), delivery.eventId(),
-                delivery.endpointId(), reason);
+        try (LogFields fields = LogFields.of(delivery.key(), delivery.eventId(), delivery.traceparent())) {
+            log.warn("Dead-lettering delivery {} of event {} to {}: {}", delivery.deliveryId(), delivery.eventId(),
+                    delivery.endpointId(), reason);
+        }
         ProducerRecord<String, String> record = delivery.toProducerRecord(topics.deliveriesDeadLetter());
         DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_REASON, reason);
         if (endpoint != null) {
@@ -142,6 +153,7 @@ class DeliveryHandler {
     void rejectUnreadable(String topic, int partition, long offset, String key, String value, String reason,
             Runnable done) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topics.deliveriesDeadLetter(), key, value);
+        metrics.deadLettered(null, "unreadable");
         DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_REASON, "unreadable: " + reason);
         DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_ORIGINAL_TOPIC, topic);
         DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_ORIGINAL_PARTITION, partition);

@@ -16,6 +16,8 @@ public final class DeliveryHeaders {
     public static final String ENDPOINT_URL = "endpoint_url";
     /** Per-order callbacks only: the order's {@code callback_url}. */
     public static final String TARGET_URL = "target_url";
+    /** The W3C trace context of the order request ({@code 00-<trace id>-<span id>-<flags>}). */
+    public static final String TRACEPARENT = io.hookline.schemas.events.EventHeaders.TRACEPARENT;
     /** Attempts made so far. */
     public static final String ATTEMPTS = "attempts";
     /** Not attempted before this time. */

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.support.logging.LogFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,7 +132,9 @@ final class DeliveryLoop implements Runnable {
                 return true;
             }
             begin(partitionProgress, record);
-            handler.handle(delivery, done);
+            try (LogFields fields = LogFields.of(delivery.key(), delivery.eventId(), delivery.traceparent())) {
+                handler.handle(delivery, done);
+            }
         }
         return true;
     }

@@ -21,10 +21,12 @@ import org.apache.kafka.common.header.Headers;
  * @param dueAt not attempted before this time ({@code null}: at once)
  * @param targetUrl for a per-order callback: where it goes ({@code null} for subscribed endpoints)
  * @param replayOf for a replay: the dead letter it replays ({@code dl_…}), kept across retries; else {@code null}
+ * @param traceparent the W3C trace context of the order request, carried through every retry and sent as the
+ *     webhook's {@code traceparent} header ({@code null} when the event had none)
  */
 public record DeliveryRecord(String deliveryId, String eventId, String eventType, String endpointId, String key,
         String body, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, int lastStatus, String lastError,
-        Instant dueAt, String targetUrl, String replayOf) {
+        Instant dueAt, String targetUrl, String replayOf, String traceparent) {
 
     public DeliveryRecord {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -38,7 +40,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord first(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                null, null);
+                null, null, null);
     }
 
     /**
@@ -48,26 +50,32 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord replay(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body, String targetUrl, String deadLetterId) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"));
+                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"), null);
+    }
+
+    /** The same delivery in the given trace. */
+    public DeliveryRecord inTrace(String traceparent) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
+                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent);
     }
 
     /** The same delivery, to a callback URL. */
     public DeliveryRecord toTarget(String url) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, dueAt, url, replayOf);
+                lastAttemptAt, lastStatus, lastError, dueAt, url, replayOf, traceparent);
     }
 
     /** The same delivery after one more failed attempt, due again at {@code dueAt}. */
     public DeliveryRecord afterFailure(AttemptResult result, Instant dueAt) {
         Instant first = firstAttemptAt == null ? result.attemptedAt() : firstAttemptAt;
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts + 1, first,
-                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl, replayOf);
+                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl, replayOf, traceparent);
     }
 
     /** The same delivery, unchanged but due later (deferred because its endpoint was busy). */
     public DeliveryRecord deferredUntil(Instant due) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, due, targetUrl, replayOf);
+                lastAttemptAt, lastStatus, lastError, due, targetUrl, replayOf, traceparent);
     }
 
     public ProducerRecord<String, String> toProducerRecord(String topic) {
@@ -85,6 +93,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         put(headers, LAST_ERROR, lastError);
         put(headers, TARGET_URL, targetUrl);
         put(headers, REPLAY_OF, replayOf);
+        put(headers, TRACEPARENT, traceparent);
         return record;
     }
 
@@ -104,7 +113,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
                     attempts == null ? 0 : Integer.parseInt(attempts), time(headers, FIRST_ATTEMPT_AT),
                     time(headers, LAST_ATTEMPT_AT), status == null ? 0 : Integer.parseInt(status),
                     text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL),
-                    text(headers, REPLAY_OF));
+                    text(headers, REPLAY_OF), text(headers, TRACEPARENT));
         } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("not a delivery record: " + e.getMessage());
         }

@@ -22,8 +22,11 @@ public class DeliveryRouting {
     private final DeliveryTopicsProperties topics;
     private final RetryProperties retry;
     private final Clock clock;
+    private final DeliveryMetrics metrics;
 
-    DeliveryRouting(EndpointCircuits circuits, DeliveryTopicsProperties topics, RetryProperties retry, Clock clock) {
+    DeliveryRouting(EndpointCircuits circuits, DeliveryTopicsProperties topics, RetryProperties retry, Clock clock,
+            DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.circuits = circuits;
         this.topics = topics;
         this.retry = retry;
@@ -47,7 +50,9 @@ public class DeliveryRouting {
         if (probeAt != null && probeAt.isAfter(due)) {
             due = probeAt;
         }
-        return delivery.deferredUntil(due).toProducerRecord(topics.retry(retryTopicFor(Duration.between(now, due))));
+        int step = retryTopicFor(Duration.between(now, due));
+        metrics.deferred(delivery, step);
+        return delivery.deferredUntil(due).toProducerRecord(topics.retry(step));
     }
 
     private int retryTopicFor(Duration wait) {

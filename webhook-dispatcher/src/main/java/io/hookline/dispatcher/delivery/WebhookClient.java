@@ -3,6 +3,8 @@ package io.hookline.dispatcher.delivery;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.signing.RequestSigner;
 import io.hookline.dispatcher.signing.SignatureHeaders;
+import io.hookline.support.logging.LogFields;
+import io.hookline.support.tracing.TraceHandoff;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,9 @@ import reactor.core.publisher.Mono;
  * Sends one signed webhook request to one endpoint. Non-blocking: the returned {@link Mono} never errors,
  * it completes with an {@link AttemptResult} within the response timeout (the total budget of an attempt).
  * The request is signed when the Mono is subscribed, with every secret the endpoint has in force, so a retry
- * carries a fresh timestamp. Logs one DEBUG line per attempt, never the secret or the signature. Thread-safe.
+ * carries a fresh timestamp. The request carries the delivery's trace as {@code traceparent} (a child span per
+ * attempt), so the receiver continues the order's trace. Logs one DEBUG line per attempt (with {@code order_id},
+ * {@code event_id} and {@code traceId}), never the secret or the signature. Thread-safe.
  */
 @Component
 public class WebhookClient {
@@ -42,33 +46,57 @@ public class WebhookClient {
     private final RequestSigner signer;
     private final Duration responseTimeout;
     private final Clock clock;
+    private final TraceHandoff traces;
 
-    public WebhookClient(WebClient webhookWebClient, RequestSigner signer, HttpProperties properties, Clock clock) {
+    public WebhookClient(WebClient webhookWebClient, RequestSigner signer, HttpProperties properties, Clock clock,
+            TraceHandoff traces) {
+        this.traces = traces;
         this.webClient = webhookWebClient;
         this.signer = signer;
         this.responseTimeout = properties.responseTimeout();
         this.clock = clock;
     }
 
-    /** POSTs the delivery's body to the endpoint, signed with the endpoint's secrets. */
+    /** POSTs the delivery's body to the endpoint, signed with the endpoint's secrets, in the delivery's trace. */
+    public Mono<AttemptResult> deliver(Endpoint endpoint, DeliveryRecord delivery) {
+        return deliver(endpoint, delivery.eventId(), delivery.body(), delivery.key(), delivery.traceparent());
+    }
+
+    /** POSTs a body to the endpoint, signed with the endpoint's secrets, outside any trace. */
     public Mono<AttemptResult> deliver(Endpoint endpoint, String eventId, String body) {
+        return deliver(endpoint, eventId, body, null, null);
+    }
+
+    private Mono<AttemptResult> deliver(Endpoint endpoint, String eventId, String body, String orderId,
+            String traceparent) {
         return Mono.defer(() -> {
             Instant attemptedAt = clock.instant();
             long started = System.nanoTime();
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             SignatureHeaders signature = signer.sign(eventId, bytes, endpoint.secrets());
+            TraceHandoff.Child trace = traces.child(traceparent, "webhook attempt");
             return webClient.post()
                     .uri(endpoint.url())
                     .contentType(MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.USER_AGENT, USER_AGENT)
                     .headers(signature::applyTo)
+                    .headers(headers -> {
+                        if (trace.traceparent() != null) {
+                            headers.set(TraceHandoff.TRACEPARENT, trace.traceparent());
+                        }
+                    })
                     .bodyValue(bytes)
                     .exchangeToMono(response -> answered(response, attemptedAt, started))
                     .timeout(responseTimeout)
                     .onErrorResume(error -> Mono.just(new AttemptResult(attemptedAt, 0, describe(error),
                             millisSince(started), null, null)))
-                    .doOnNext(result -> log.debug("Delivery event={} endpoint={} status={} latency_ms={}", eventId,
-                            endpoint.id(), result.outcome(), result.latencyMs()));
+                    .doOnNext(result -> {
+                        try (LogFields fields = LogFields.of(orderId, eventId, trace.traceparent())) {
+                            log.debug("Delivery event={} endpoint={} status={} latency_ms={}", eventId,
+                                    endpoint.id(), result.outcome(), result.latencyMs());
+                        }
+                    })
+                    .doFinally(signal -> trace.end());
         });
     }
 

@@ -2,12 +2,16 @@ package io.hookline.dispatcher.fanout;
 
 import io.hookline.dispatcher.delivery.CallbackProperties;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
+import io.hookline.dispatcher.delivery.DeliveryMetrics;
 import io.hookline.dispatcher.delivery.DeliveryRecord;
 import io.hookline.dispatcher.delivery.DeliveryRouting;
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
 import io.hookline.dispatcher.endpoint.UrlPolicy;
+import io.hookline.schemas.events.EventHeaders;
+import io.hookline.support.logging.LogFields;
+import io.hookline.support.tracing.TraceHandoff;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -26,7 +31,8 @@ import org.springframework.stereotype.Service;
  * (or straight on a retry topic while the endpoint's circuit is open, see {@link DeliveryRouting}).
  * An event whose order has a {@code callback_url} also gets a delivery there (when
  * {@code dispatcher.callbacks.secret} is set). A record that cannot be read goes to {@code orders.events.dlt}
- * with the reason. {@link #fanOut} returns
+ * with the reason. Each event is fanned out in a span continuing the record's {@code traceparent}, and every
+ * delivery carries that trace on. {@link #fanOut} returns
  * only after every produced record was acknowledged ({@code acks=all}); the caller then commits the batch.
  * Thread-safe.
  */
@@ -45,10 +51,14 @@ public class FanOut {
     private final UrlPolicy urlPolicy;
     private final DeliveryRouting routing;
     private final boolean callbacks;
+    private final TraceHandoff traces;
+    private final DeliveryMetrics metrics;
 
     public FanOut(EventReader reader, EndpointDirectory directory, KafkaTemplate<String, String> template,
             DeliveryTopicsProperties topics, UrlPolicy urlPolicy, CallbackProperties callbackProperties,
-            DeliveryRouting routing) {
+            DeliveryRouting routing, TraceHandoff traces, DeliveryMetrics metrics) {
+        this.traces = traces;
+        this.metrics = metrics;
         this.routing = routing;
         this.reader = reader;
         this.directory = directory;
@@ -62,41 +72,55 @@ public class FanOut {
     public void fanOut(List<ConsumerRecord<String, String>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            try {
-                IncomingEvent event = reader.read(record.value());
-                for (Endpoint endpoint : directory.subscribersOf(event.type())) {
-                    DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpoint.id()),
-                            event.id().toString(), event.type(), endpoint.id(), record.key(), event.webhookBody());
-                    sends.add(template.send(routing.first(delivery)));
-                }
-                if (event.callbackUrl() != null && callbacks) {
-                    sends.add(template.send(callback(event, record.key())));
-                }
-            } catch (PoisonEventException e) {
-                log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                        e.getMessage());
-                sends.add(template.send(poison(record, e.getMessage())));
+            try (TraceHandoff.Scope trace = traces.resume(text(record, EventHeaders.TRACEPARENT), "fan-out");
+                    LogFields fields = LogFields.of(record.key(), text(record, EventHeaders.EVENT_ID))) {
+                fanOut(record, trace.traceparent(), sends);
             }
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private void fanOut(ConsumerRecord<String, String> record, String traceparent, List<CompletableFuture<?>> sends) {
+        try {
+            IncomingEvent event = reader.read(record.value());
+            List<Endpoint> subscribers = directory.subscribersOf(event.type());
+            for (Endpoint endpoint : subscribers) {
+                DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpoint.id()),
+                        event.id().toString(), event.type(), endpoint.id(), record.key(), event.webhookBody())
+                        .inTrace(traceparent);
+                sends.add(template.send(routing.first(delivery)));
+            }
+            boolean callback = event.callbackUrl() != null && callbacks;
+            if (callback) {
+                sends.add(template.send(callback(event, record.key(), traceparent)));
+            }
+            log.info("Fanned out {} event {} of order {} to {} endpoint(s)", event.type(), event.id(), record.key(),
+                    subscribers.size() + (callback ? 1 : 0));
+        } catch (PoisonEventException e) {
+            log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            metrics.deadLettered(null, "poison_event");
+            sends.add(template.send(poison(record, e.getMessage())));
+        }
     }
 
     /**
      * The delivery to the order's own {@code callback_url}, as endpoint {@code callback:<host>}; a URL the
      * {@link UrlPolicy} refuses goes straight to the dead-letter topic with the reason.
      */
-    private ProducerRecord<String, String> callback(IncomingEvent event, String key) {
+    private ProducerRecord<String, String> callback(IncomingEvent event, String key, String traceparent) {
         String url = event.callbackUrl().trim();
         String host = java.net.URI.create(url).getHost();
         String endpointId = CALLBACK_PREFIX + (host == null ? "invalid" : host);
         DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpointId), event.id().toString(),
-                event.type(), endpointId, key, event.webhookBody()).toTarget(url);
+                event.type(), endpointId, key, event.webhookBody()).toTarget(url).inTrace(traceparent);
         java.util.Optional<String> refusal = host == null ? java.util.Optional.of("not an absolute URL")
                 : urlPolicy.refusal(url);
         if (refusal.isEmpty()) {
             return routing.first(delivery);
         }
         log.warn("Not delivering event {} to its callback_url: {}", event.id(), refusal.get());
+        metrics.deadLettered(delivery, "callback_refused");
         ProducerRecord<String, String> dead = delivery.toProducerRecord(topics.deliveriesDeadLetter());
         add(dead, DeliveryHeaders.DLT_REASON, "callback_url refused: " + refusal.get());
         return dead;
@@ -117,6 +141,11 @@ public class FanOut {
         add(record, DeliveryHeaders.DLT_ORIGINAL_PARTITION, Integer.toString(source.partition()));
         add(record, DeliveryHeaders.DLT_ORIGINAL_OFFSET, Long.toString(source.offset()));
         return record;
+    }
+
+    private static String text(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void add(ProducerRecord<?, ?> record, String name, String value) {

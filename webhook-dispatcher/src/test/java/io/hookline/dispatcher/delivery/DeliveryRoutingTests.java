@@ -67,7 +67,8 @@ class DeliveryRoutingTests {
         EndpointCircuits circuits = new EndpointCircuits(new CircuitProperties(true, 1, 0.5, 20,
                 Duration.ofSeconds(10), coolDown, Duration.ofHours(2), Duration.ofSeconds(15)), clock);
         circuits.record("ep_dead", new AttemptResult(NOW, 0, "connection refused", 1, null, null), false);
-        return new DeliveryRouting(circuits, topics, retry, clock);
+        return new DeliveryRouting(circuits, topics, retry, clock,
+                new DeliveryMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     private static DeliveryRecord delivery(String endpointId) {

@@ -7,6 +7,9 @@ import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.signing.RequestSigner;
 import io.hookline.schemas.signing.SignatureVerifier;
 import io.hookline.schemas.signing.WebhookSecret;
+import io.hookline.support.tracing.TraceHandoff;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,7 +31,8 @@ class WebhookClientTests {
     private final HttpProperties http = new HttpProperties(Duration.ofMillis(500), Duration.ofMillis(700));
     private final WebhookClient client = new WebhookClient(
             DeliveryConfiguration.webClient(http, ConnectionProvider.create("test", 16)),
-            new RequestSigner(Clock.systemUTC()), http, Clock.systemUTC());
+            new RequestSigner(Clock.systemUTC()), http, Clock.systemUTC(),
+            new TraceHandoff(Tracer.NOOP, Propagator.NOOP));
 
     @AfterEach
     void stopServer() {
@@ -51,6 +55,20 @@ class WebhookClientTests {
         new SignatureVerifier(List.of(SECRET), Duration.ofMinutes(5), Clock.systemUTC()).verify(
                 request.webhookId(), request.header("webhook-timestamp"), request.header("webhook-signature"),
                 request.body());
+    }
+
+    @Test
+    void sendsTheDeliverysTraceContextAsTraceparentAndNoneOutsideATrace() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        UUID traced = UUID.randomUUID();
+        UUID untraced = UUID.randomUUID();
+
+        client.deliver(endpoint("/hook"), DeliveryRecord.first("dlv_1", traced.toString(), "order.paid", "hook",
+                "ord_1", BODY).inTrace(traceparent)).block();
+        client.deliver(endpoint("/hook"), untraced.toString(), BODY).block();
+
+        assertThat(server.received("/hook", traced).getFirst().header("traceparent")).isEqualTo(traceparent);
+        assertThat(server.received("/hook", untraced).getFirst().header("traceparent")).isNull();
     }
 
     @Test

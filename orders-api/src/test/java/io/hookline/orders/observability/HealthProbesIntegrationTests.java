@@ -1,0 +1,99 @@
+package io.hookline.orders.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.hookline.kafka.embedded.KraftBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Readiness follows Kafka, liveness never does. The broker here is this class's own (the shared test broker is
+ * never stopped): an embedded KRaft node that restarts on the same port with its data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:health-probes;DB_CLOSE_DELAY=-1",
+        "hookline.health.kafka.timeout=1s",
+        "hookline.health.kafka.cache-for=200ms"})
+@ActiveProfiles("test")
+class HealthProbesIntegrationTests {
+
+    private static final KraftBroker broker = startBroker();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JsonMapper json;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.stop();
+    }
+
+    @Test
+    void readinessIsDownWhileTheBrokerIsAwayAndLivenessStaysUp() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+        JsonNode ready = json.readTree(get("/actuator/health/readiness").body());
+        assertThat(ready.get("status").asString()).isEqualTo("UP");
+        assertThat(ready.get("components").propertyNames()).contains("db", "kafka", "readinessState");
+        assertLive();
+
+        broker.stop();
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/health/readiness").statusCode() == 503);
+        JsonNode notReady = json.readTree(get("/actuator/health/readiness").body());
+        assertThat(notReady.get("status").asString()).isEqualTo("DOWN");
+        assertThat(notReady.at("/components/kafka/status").asString()).isEqualTo("DOWN");
+        assertThat(notReady.at("/components/db/status").asString()).isEqualTo("UP");
+        assertLive();
+
+        broker.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
+        assertThat(json.readTree(get("/actuator/health/readiness").body()).get("status").asString()).isEqualTo("UP");
+        assertLive();
+    }
+
+    private void assertLive() {
+        HttpResponse<String> liveness = get("/actuator/health/liveness");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        JsonNode live = json.readTree(liveness.body());
+        assertThat(live.get("status").asString()).isEqualTo("UP");
+        assertThat(live.path("components").propertyNames()).doesNotContain("kafka", "db");
+    }
+
+    private HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
+    private static KraftBroker startBroker() {
+        try {
+            return KraftBroker.create(0, Files.createTempDirectory("hookline-health-kafka-")).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

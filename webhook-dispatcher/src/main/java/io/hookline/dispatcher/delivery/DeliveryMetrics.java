@@ -1,0 +1,94 @@
+package io.hookline.dispatcher.delivery;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery engine's meters, on {@code /actuator/prometheus} (docs/observability.md):
+ * <ul>
+ * <li>{@code hookline_deliveries_total{outcome, endpoint}}: {@code delivered} and {@code failed} per attempt,
+ * {@code deferred} per hand-off to a retry topic without an attempt (endpoint busy or circuit open),
+ * {@code dead_lettered} per delivery parked on {@code webhooks.deliveries.dlt};</li>
+ * <li>{@code hookline_delivery_attempt_seconds{endpoint, result}}: attempt latency, with histogram buckets;</li>
+ * <li>{@code hookline_delivery_retries_total{step, reason}}: records sent to retry topic {@code step}, after a
+ * {@code failed} attempt or {@code deferred};</li>
+ * <li>{@code hookline_delivery_dead_letters_total{reason}}: records sent to a dead-letter topic: {@code exhausted},
+ * {@code endpoint_unavailable} (deleted, disabled, callbacks off), {@code callback_refused}, {@code unreadable}
+ * (not a delivery record) and {@code poison_event} (an {@code orders.events} record, to {@code orders.events.dlt}).</li>
+ * </ul>
+ * Tags stay few: endpoint ids (per-order callbacks all count as {@code callback}), never event or order ids.
+ * Thread-safe.
+ */
+@Component
+public class DeliveryMetrics {
+
+    /** The {@code endpoint} tag of every per-order callback delivery. */
+    static final String CALLBACK_ENDPOINT = "callback";
+
+    private final MeterRegistry registry;
+
+    public DeliveryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One attempt was answered or gave up. */
+    void attempted(DeliveryRecord delivery, AttemptResult result) {
+        String endpoint = endpointTag(delivery);
+        String outcome = result.delivered() ? "delivered" : "failed";
+        Timer.builder("hookline.delivery.attempt")
+                .description("Webhook delivery attempts: time from request to answer (or giving up)")
+                .tags("endpoint", endpoint, "result", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry)
+                .record(Duration.ofMillis(result.latencyMs()));
+        outcome(endpoint, outcome);
+    }
+
+    /** A delivery was handed to retry topic {@code step} without an attempt. */
+    void deferred(DeliveryRecord delivery, int step) {
+        outcome(endpointTag(delivery), "deferred");
+        retry(step, "deferred");
+    }
+
+    /** A failed delivery was handed to retry topic {@code step}. */
+    void retried(int step) {
+        retry(step, "failed");
+    }
+
+    /** A delivery, or a record that is none ({@code delivery} null), was sent to a dead-letter topic. */
+    public void deadLettered(DeliveryRecord delivery, String reason) {
+        if (delivery != null) {
+            outcome(endpointTag(delivery), "dead_lettered");
+        }
+        Counter.builder("hookline.delivery.dead.letters")
+                .description("Records sent to a dead-letter topic, by reason")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    private void outcome(String endpoint, String outcome) {
+        Counter.builder("hookline.deliveries")
+                .description("Webhook deliveries by outcome and endpoint")
+                .tags("outcome", outcome, "endpoint", endpoint)
+                .register(registry)
+                .increment();
+    }
+
+    private void retry(int step, String reason) {
+        Counter.builder("hookline.delivery.retries")
+                .description("Records sent to a retry topic, by retry step and reason")
+                .tags("step", Integer.toString(step), "reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    private static String endpointTag(DeliveryRecord delivery) {
+        return delivery.targetUrl() != null ? CALLBACK_ENDPOINT : delivery.endpointId();
+    }
+}
