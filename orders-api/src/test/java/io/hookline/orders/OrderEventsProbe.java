@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class OrderEventsProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
-    private final List<TopicPartition> partitions;
+    private final List<TopicPartition> partitions = new ArrayList<>();
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
     public OrderEventsProbe() {
@@ -35,11 +35,21 @@ public final class OrderEventsProbe implements AutoCloseable {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer = new KafkaConsumer<>(config);
-        partitions = consumer.partitionsFor(Topics.ORDERS_EVENTS, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+    }
+
+    /**
+     * Assigns every partition of the topic on first use rather than at construction: a probe made in a
+     * {@code @BeforeAll} exists before the application context, which is what creates the topic.
+     */
+    private List<TopicPartition> partitions() {
+        if (partitions.isEmpty()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !consumer.partitionsFor(Topics.ORDERS_EVENTS).isEmpty());
+            consumer.partitionsFor(Topics.ORDERS_EVENTS).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).forEach(partitions::add);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+        return partitions;
     }
 
     /** Waits until at least {@code count} records with this key have arrived; returns all of them. */
@@ -53,7 +63,7 @@ public final class OrderEventsProbe implements AutoCloseable {
 
     /** Reads up to the current end of every partition, then returns the records with this key. */
     public List<ConsumerRecord<String, String>> readToEnd(String key) {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions());
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             poll();
             return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
@@ -67,6 +77,7 @@ public final class OrderEventsProbe implements AutoCloseable {
     }
 
     private void poll() {
+        partitions();
         consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
     }
 
