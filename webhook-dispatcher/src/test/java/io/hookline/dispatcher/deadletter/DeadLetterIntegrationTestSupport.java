@@ -3,18 +3,14 @@ package io.hookline.dispatcher.deadletter;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
+import io.hookline.dispatcher.delivery.LocalHttp;
 import io.hookline.dispatcher.delivery.RecordingWebhookServer;
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.events.OrderPaid;
 import io.hookline.testsupport.UsesTestKafka;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -196,21 +192,7 @@ abstract class DeadLetterIntegrationTestSupport {
     }
 
     HttpResponse<String> call(String method, String path, String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LocalHttp.call(port, method, path, body, authorization);
     }
 
     JsonNode json(HttpResponse<String> response) {
