@@ -19,6 +19,8 @@ final class StartupBanner {
             out.add(String.format("  %-22s %-24s %s", service.spec().name(), service.spec().baseUrl(),
                     service.spec().role()));
         }
+        out.add(String.format("  %-22s %-24s %s", "operator console", "http://localhost:" + settings.dispatcherPort()
+                + "/console", "dead letters and endpoints; admin token " + StackServices.LOCAL_ADMIN_TOKEN));
         out.add(String.format("  %-22s %-24s %s", "mailbox (SMTP catcher)", stack.mailbox().webUrl(),
                 "the receiver's e-mails, caught on SMTP localhost:" + stack.mailbox().smtpPort()));
         out.add("  logs: " + settings.dataDir().resolve("logs") + "   databases: " + settings.dataDir().resolve("db"));
