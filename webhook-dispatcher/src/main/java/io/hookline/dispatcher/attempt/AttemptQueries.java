@@ -22,10 +22,14 @@ public class AttemptQueries {
                 .param(eventId).query(AttemptQueries::attempt).list();
     }
 
-    /** Every attempt of one delivery (its first run and any replays), oldest first. */
-    public List<DeliveryAttempt> forDelivery(String deliveryId) {
-        return jdbc.sql("select * from delivery_attempts where delivery_id = ? order by attempted_at, id")
-                .param(deliveryId).query(AttemptQueries::attempt).list();
+    /**
+     * Every attempt of one delivery (its first run and any replays), oldest first. A delivery belongs to one
+     * event, so the event's index finds its few rows; a delivery index of its own would cost every insert of
+     * the attempt log (the busiest write of the dispatcher) for a lookup an operator makes now and then.
+     */
+    public List<DeliveryAttempt> forDelivery(String eventId, String deliveryId) {
+        return jdbc.sql("select * from delivery_attempts where event_id = ? and delivery_id = ? "
+                + "order by attempted_at, id").param(eventId).param(deliveryId).query(AttemptQueries::attempt).list();
     }
 
     List<DeliveryAttempt> forEndpoint(String endpointId, int limit) {

@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.deadletter;
 
 import io.hookline.dispatcher.attempt.AttemptQueries;
+import io.hookline.dispatcher.attempt.DeliveryAttempt;
 import io.hookline.dispatcher.deadletter.DeadLetterRequests.Action;
 import io.hookline.dispatcher.deadletter.DeadLetterRequests.BulkRequest;
 import io.hookline.dispatcher.deadletter.DeadLetterRequests.ListRequest;
@@ -68,8 +69,9 @@ class DeadLetterController {
         DeadLetterEntry entry = deadLetter.entry();
         EndpointNow endpoint = entry.endpointId() == null ? null
                 : endpoints.find(entry.endpointId()).map(EndpointNow::of).orElse(null);
-        return Detail.of(deadLetter, payload(entry.body()),
-                entry.deliveryId() == null ? List.of() : attempts.forDelivery(entry.deliveryId()), endpoint);
+        List<DeliveryAttempt> attemptLog = entry.deliveryId() == null ? List.of()
+                : attempts.forDelivery(entry.eventId(), entry.deliveryId());
+        return Detail.of(deadLetter, payload(entry.body()), attemptLog, endpoint);
     }
 
     /** 202 when queued now; 200 with {@code queued: 0} when it was replayed already. */
