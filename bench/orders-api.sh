@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 LOCK="${HOOKLINE_CPU_LOCK:-/tmp/hookline-cpu.lock}"
 CP_FILE="orders-api/target/bench.classpath"
 
-flock "$LOCK" ./mvnw -q -B -pl orders-api package -DskipTests \
+flock "$LOCK" ./mvnw -q -B -pl orders-api -am package -DskipTests \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 
 flock "$LOCK" "$JAVA_HOME/bin/java" -Xms256m -Xmx512m \

@@ -16,11 +16,12 @@ cd "$(dirname "$0")/.."
 RATE=${1:-2000}
 SECONDS_MEASURED=${2:-60}
 WARM_UP=${3:-20}
-if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -q -B -pl notification-receiver -DskipTests install
+# Built with the modules it depends on (-am), in one Maven run with the classpath, so nothing needs to be
+# installed in ~/.m2 first: sibling modules resolve to their target/classes.
+CP_FILE=notification-receiver/target/bench.classpath
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -s "$CP_FILE" ]; then
+  ./mvnw -q -B -pl notification-receiver -am -DskipTests package \
+    dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
-CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
-./mvnw -q -B -pl notification-receiver dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 "$JAVA_HOME/bin/java" -cp "notification-receiver/target/test-classes:notification-receiver/target/classes:$(cat "$CP_FILE")" \
   io.hookline.receiver.bench.ReceiverBenchmark "$RATE" "$SECONDS_MEASURED" "$WARM_UP"
