@@ -91,6 +91,9 @@ public class WebhookClient {
                     .onErrorResume(error -> Mono.just(new AttemptResult(attemptedAt, 0, describe(error),
                             millisSince(started), null, null)))
                     .doOnNext(result -> {
+                        if (!log.isDebugEnabled()) {
+                            return;
+                        }
                         try (LogFields fields = LogFields.of(orderId, eventId, trace.traceparent())) {
                             log.debug("Delivery event={} endpoint={} status={} latency_ms={}", eventId,
                                     endpoint.id(), result.outcome(), result.latencyMs());
