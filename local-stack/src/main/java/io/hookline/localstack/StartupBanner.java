@@ -14,14 +14,14 @@ final class StartupBanner {
         String kafka = settings.embeddedBroker()
                 ? "embedded KRaft broker, data in " + settings.dataDir().resolve("kafka")
                 : "external cluster (KAFKA_BOOTSTRAP_SERVERS)";
-        out.add(String.format("  %-22s %-24s %s", "kafka", stack.bootstrapServers(), kafka));
+        out.add(String.format("  %-22s %-34s %s", "kafka", stack.bootstrapServers(), kafka));
         for (ServiceProcess service : stack.services()) {
-            out.add(String.format("  %-22s %-24s %s", service.spec().name(), service.spec().baseUrl(),
+            out.add(String.format("  %-22s %-34s %s", service.spec().name(), service.spec().baseUrl(),
                     service.spec().role()));
         }
-        out.add(String.format("  %-22s %-24s %s", "operator console", "http://localhost:" + settings.dispatcherPort()
+        out.add(String.format("  %-22s %-34s %s", "operator console", "http://localhost:" + settings.dispatcherPort()
                 + "/console", "dead letters and endpoints; admin token " + StackServices.LOCAL_ADMIN_TOKEN));
-        out.add(String.format("  %-22s %-24s %s", "mailbox (SMTP catcher)", stack.mailbox().webUrl(),
+        out.add(String.format("  %-22s %-34s %s", "mailbox (SMTP catcher)", stack.mailbox().webUrl(),
                 "the receiver's e-mails, caught on SMTP localhost:" + stack.mailbox().smtpPort()));
         out.add("  logs: " + settings.dataDir().resolve("logs") + "   databases: " + settings.dataDir().resolve("db"));
         out.add("Press Ctrl-C to stop.");
