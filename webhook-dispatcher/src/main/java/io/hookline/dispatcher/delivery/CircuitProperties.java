@@ -11,29 +11,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The per-endpoint circuit breaker ({@code dispatcher.circuit.*}). A failure is an attempt that got no answer
- * (timeout, refused, TLS, unknown host), a 5xx or a 429; any other answer, 4xx included, shows the endpoint is
- * up and counts as a success.
+ * The per-endpoint circuit breaker ({@code dispatcher.circuit.*}, see {@link CircuitPolicy}). A failure is an
+ * attempt that got no answer (timeout, refused, TLS, unknown host), a 5xx or a 429; any other answer, 4xx
+ * included, shows the endpoint is up and counts as a success. The circuit is for endpoints that are down;
+ * endpoints that fail a share of requests get less concurrency ({@link ConcurrencyProperties}) instead.
  *
  * @param enabled {@code false} attempts every delivery whatever its endpoint's state
- * @param failureThreshold consecutive failures that open the circuit
- * @param failureRatio share of failed attempts within one {@code window} that opens the circuit …
+ * @param failureRateThreshold failed share of the attempts in the {@code window} that opens the circuit …
  * @param minimumAttempts … once the window holds at least this many attempts
- * @param window the length of the (tumbling) window for the failure ratio
- * @param openDuration the first cool-down before a probe; each failed probe doubles it …
- * @param maxOpenDuration … up to this
- * @param probeTimeout a probe that has not reported back after this long (it may have been deferred while it
- *        waited for a slot) is given up and another delivery may probe
+ * @param window the length of the sliding window (ten slots)
+ * @param openDuration the first cool-down; each re-opening in a row doubles it …
+ * @param maxOpenDuration … up to this (before jitter, {@code dispatcher.retry.jitter})
+ * @param halfOpenCalls deliveries let through as trials after a cool-down; their failure rate decides
+ * @param probeTimeout trials that have not reported back after this long are given up and others may go
  */
 @Validated
 @ConfigurationProperties("dispatcher.circuit")
 public record CircuitProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("5") @Min(1) int failureThreshold,
-        @DefaultValue("0.5") @DecimalMin("0.01") @DecimalMax("1.0") double failureRatio,
+        @DefaultValue("0.9") @DecimalMin("0.01") @DecimalMax("1.0") double failureRateThreshold,
         @DefaultValue("20") @Min(1) int minimumAttempts,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration window,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 10) Duration window,
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration openDuration,
         @DefaultValue("5m") @NotNull @DurationMin(millis = 1) Duration maxOpenDuration,
+        @DefaultValue("10") @Min(1) int halfOpenCalls,
         @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration probeTimeout) {
 }

@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.delivery;
 
 import io.netty.channel.ChannelOption;
+import java.util.Random;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -13,7 +14,8 @@ import reactor.netty.resources.ConnectionProvider;
  * remote host and port; each may hold as many connections as the engine's overall in-flight cap, so the
  * engine's caps (overall and per endpoint), not the pool, bound concurrency. A smaller pool would couple
  * endpoints that share a host: a dead one would hold every connection and starve the others. Redirects are
- * not followed.
+ * not followed. Also the delivery policies ({@link Jitter}, {@link RetryTiers}, {@link RetryPolicy}) built from
+ * {@code dispatcher.retry.*}, with the one source of randomness of the engine ({@link Random} is thread-safe).
  */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
@@ -25,6 +27,21 @@ public class DeliveryConfiguration {
                 .pendingAcquireMaxCount(-1)
                 .build();
         return webClient(http, pool);
+    }
+
+    @Bean
+    Jitter deliveryJitter(RetryProperties retry) {
+        return new Jitter(retry.jitter(), retry.parkLimit(), new Random());
+    }
+
+    @Bean
+    RetryTiers retryTiers(RetryProperties retry) {
+        return new RetryTiers(retry.delays(), retry.parkLimit());
+    }
+
+    @Bean
+    RetryPolicy retryPolicy(RetryProperties retry, RetryTiers retryTiers, Jitter deliveryJitter) {
+        return new RetryPolicy(retry, retryTiers, deliveryJitter);
     }
 
     public static WebClient webClient(HttpProperties properties, ConnectionProvider pool) {

@@ -2,6 +2,8 @@ package io.hookline.dispatcher.delivery;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.IntStream;
@@ -26,11 +28,14 @@ class DeliveryEngine implements SmartLifecycle {
     private final DeliveryTopicsProperties topics;
     private final RetryProperties retry;
     private final Clock clock;
+    private final RetryTiers tiers;
     private DeliveryLoop loop;
     private Thread thread;
 
     DeliveryEngine(ConsumerFactory<String, String> consumerFactory, DeliveryHandler handler,
-            EngineProperties properties, DeliveryTopicsProperties topics, RetryProperties retry, Clock clock) {
+            EngineProperties properties, DeliveryTopicsProperties topics, RetryProperties retry, Clock clock,
+            RetryTiers tiers) {
+        this.tiers = tiers;
         this.consumerFactory = consumerFactory;
         this.handler = handler;
         this.properties = properties;
@@ -55,7 +60,10 @@ class DeliveryEngine implements SmartLifecycle {
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Consumer<String, String> consumer = consumerFactory.createConsumer(properties.groupId(), null, "-deliveries",
                 overrides);
-        loop = new DeliveryLoop(consumer, consumedTopics(), handler, properties, clock);
+        Map<String, Integer> tierOfTopic = new HashMap<>();
+        IntStream.rangeClosed(1, retry.delays().size()).forEach(n -> tierOfTopic.put(topics.retry(n), n));
+        loop = new DeliveryLoop(consumer, consumedTopics(), handler, properties, clock, tierOfTopic, tiers,
+                retry.maxParked());
         thread = Thread.ofPlatform().name("delivery-engine").start(loop);
     }
 

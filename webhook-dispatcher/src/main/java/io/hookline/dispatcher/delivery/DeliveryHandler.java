@@ -7,7 +7,8 @@ import io.hookline.dispatcher.endpoint.EndpointDirectory;
 import io.hookline.schemas.signing.WebhookSecret;
 import io.hookline.support.logging.LogFields;
 import java.net.URI;
-import java.time.Duration;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,14 +17,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one delivery record to its end state without blocking the caller: makes the attempt (at once, or
- * after a short wait when the endpoint is at its concurrency cap; after half a second of waiting the delivery
- * is deferred to the first retry topic, not counted as an attempt; while the endpoint's circuit is open
- * ({@link EndpointCircuits}) nothing is attempted and the delivery is deferred until the circuit's next probe),
- * records it, and on failure hands the delivery to the next retry topic with its due time or, after the
- * last attempt, to the dead-letter topic. A delivered replay also produces its {@link ReplayOutcomes outcome}.
- * {@code done} runs exactly once, after the attempt is recorded
- * and any hand-off is acknowledged by Kafka; only then may the source offset be committed. Thread-safe.
+ * Takes one delivery record to its end state without blocking the caller. It asks {@link EndpointCircuits}
+ * whether to attempt (closed, or a half-open trial) or defer (open: not counted as an attempt, due at the next
+ * probe), waits for a slot under the endpoint's adaptive limit ({@link EndpointConcurrency}; after half a second
+ * it defers), makes the signed attempt (first attempts with the shorter {@code first-attempt-timeout}), records
+ * it, reports the outcome to the circuit and the limit, and carries out {@link RetryPolicy}'s decision: the
+ * next retry tier with its due time, or the dead-letter topic (last attempt, or the deadline would pass). A
+ * delivered replay also produces its {@link ReplayOutcomes outcome}. {@code done} runs once, after the attempt
+ * is recorded and any hand-off is acknowledged by Kafka; only then may the source offset be committed. An
+ * unexpected exception while handling a delivery dead-letters it with the reason instead of losing it.
+ * Thread-safe.
  */
 @Component
 class DeliveryHandler {
@@ -38,15 +41,18 @@ class DeliveryHandler {
     private final EndpointCircuits circuits;
     private final DeliveryRouting routing;
     private final DeliveryTopicsProperties topics;
-    private final RetryProperties retry;
+    private final RetryPolicy policy;
     private final Optional<WebhookSecret> callbackSecret;
     private final ReplayOutcomes replayOutcomes;
     private final DeliveryMetrics metrics;
+    private final Clock clock;
+    private final EndpointHealthReport health;
 
     DeliveryHandler(EndpointDirectory directory, WebhookClient client, AttemptLog attempts, DurableSender sender,
             EndpointConcurrency concurrency, EndpointCircuits circuits, DeliveryRouting routing,
-            DeliveryTopicsProperties topics, RetryProperties retry, CallbackProperties callbacks,
-            ReplayOutcomes replayOutcomes, DeliveryMetrics metrics) {
+            DeliveryTopicsProperties topics, RetryPolicy policy, CallbackProperties callbacks,
+            ReplayOutcomes replayOutcomes, DeliveryMetrics metrics, Clock clock, EndpointHealthReport health) {
+        this.health = health;
         this.replayOutcomes = replayOutcomes;
         this.metrics = metrics;
         this.circuits = circuits;
@@ -58,7 +64,8 @@ class DeliveryHandler {
         this.sender = sender;
         this.concurrency = concurrency;
         this.topics = topics;
-        this.retry = retry;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     void handle(DeliveryRecord delivery, Runnable done) {
@@ -73,13 +80,14 @@ class DeliveryHandler {
             return;
         }
         Endpoint endpoint = found.get();
-        EndpointCircuits.Admission admission = circuits.admit(endpoint.id());
-        if (admission == EndpointCircuits.Admission.DEFER) {
+        CircuitPolicy.Admission admission = circuits.admit(endpoint.id());
+        if (admission == CircuitPolicy.Admission.DEFER) {
             defer(delivery, done);
             return;
         }
-        boolean probe = admission == EndpointCircuits.Admission.PROBE;
-        concurrency.submit(endpoint.id(), () -> attempt(delivery, endpoint, probe, done), () -> defer(delivery, done));
+        boolean trial = admission == CircuitPolicy.Admission.TRIAL;
+        concurrency.submit(endpoint.id(), () -> guarded(delivery, done, () -> attempt(delivery, endpoint, trial, done)),
+                () -> guarded(delivery, done, () -> defer(delivery, done)));
     }
 
     /** Called by the engine loop: defers deliveries that waited too long for a busy endpoint. */
@@ -87,16 +95,40 @@ class DeliveryHandler {
         concurrency.deferOverdue();
     }
 
+    /** Produces a record that is not due yet, unchanged, to retry tier {@code tier} (see {@link RetryTiers}). */
+    void forward(DeliveryRecord delivery, int tier, Runnable done) {
+        metrics.forwarded(tier);
+        sender.send(delivery.toProducerRecord(topics.retry(tier)), done);
+    }
+
+    /** Dead-letters a delivery whose handling threw, so one bad record never stops the engine or is lost. */
+    void failedUnexpectedly(DeliveryRecord delivery, RuntimeException error, Runnable done) {
+        log.error("Handling delivery {} failed unexpectedly; dead-lettering it", delivery.deliveryId(), error);
+        metrics.engineError();
+        metrics.deadLettered(delivery, "engine_error");
+        deadLetter(delivery, "engine error: " + error.getClass().getSimpleName(), null, done);
+    }
+
     /** Defers a delivery without counting an attempt ({@link DeliveryRouting#deferred}). */
     private void defer(DeliveryRecord delivery, Runnable done) {
         sender.send(routing.deferred(delivery), done);
     }
 
-    private void attempt(DeliveryRecord delivery, Endpoint endpoint, boolean probe, Runnable done) {
-        client.deliver(endpoint, delivery).subscribe(result -> {
+    private void guarded(DeliveryRecord delivery, Runnable done, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            failedUnexpectedly(delivery, e, done);
+        }
+    }
+
+    private void attempt(DeliveryRecord delivery, Endpoint endpoint, boolean trial, Runnable done) {
+        client.deliver(endpoint, delivery).subscribe(result -> guarded(delivery, done, () -> {
+            boolean failed = EndpointCircuits.failure(result);
             metrics.attempted(delivery, result);
-            concurrency.release(endpoint.id());
-            if (circuits.record(endpoint.id(), result, probe)) {
+            health.watch(delivery);
+            concurrency.release(endpoint.id(), failed);
+            if (circuits.record(endpoint.id(), result, trial)) {
                 concurrency.deferWaiting(endpoint.id());
             }
             attempts.record(attempt(delivery, result)).whenComplete((stored, error) -> {
@@ -106,9 +138,9 @@ class DeliveryHandler {
                                 delivery.deliveryId(), error.getClass().getSimpleName());
                     }
                 }
-                afterAttempt(delivery, endpoint, result, done);
+                guarded(delivery, done, () -> afterAttempt(delivery, endpoint, result, done));
             });
-        });
+        }));
     }
 
     private void afterAttempt(DeliveryRecord delivery, Endpoint endpoint, AttemptResult result, Runnable done) {
@@ -120,20 +152,16 @@ class DeliveryHandler {
             done.run();
             return;
         }
-        int made = delivery.attempts() + 1;
-        if (made >= retry.maxAttempts()) {
-            DeliveryRecord last = delivery.afterFailure(result, null);
-            metrics.deadLettered(last, "exhausted");
-            deadLetter(last, "not delivered after " + made + " attempts; last: " + result.outcome(), endpoint, done);
+        RetryPolicy.Decision decision = policy.afterFailure(delivery, result, clock.instant());
+        if (decision instanceof RetryPolicy.Decision.Retry(Instant dueAt, int tier)) {
+            metrics.retried(tier);
+            sender.send(delivery.afterFailure(result, dueAt).toProducerRecord(topics.retry(tier)), done);
             return;
         }
-        Duration wait = retry.delayAfter(made);
-        if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
-            wait = result.retryAfter().compareTo(retry.maxRetryAfter()) > 0 ? retry.maxRetryAfter() : result.retryAfter();
-        }
-        DeliveryRecord next = delivery.afterFailure(result, result.attemptedAt().plus(wait));
-        metrics.retried(made);
-        sender.send(next.toProducerRecord(topics.retry(made)), done);
+        String reason = ((RetryPolicy.Decision.DeadLetter) decision).reason();
+        DeliveryRecord last = delivery.afterFailure(result, null);
+        metrics.deadLettered(last, reason.startsWith("expired") ? "expired" : "exhausted");
+        deadLetter(last, reason, endpoint, done);
     }
 
     private void deadLetter(DeliveryRecord delivery, String reason, Endpoint endpoint, Runnable done) {

@@ -22,6 +22,8 @@ public final class DeliveryHeaders {
     public static final String ATTEMPTS = "attempts";
     /** Not attempted before this time. */
     public static final String DUE_AT = "due_at";
+    /** When the delivery entered the platform (fan-out or replay); kept across retries and deferrals. */
+    public static final String ENQUEUED_AT = "enqueued_at";
     public static final String FIRST_ATTEMPT_AT = "first_attempt_at";
     public static final String LAST_ATTEMPT_AT = "last_attempt_at";
     /** The last HTTP status, absent when no response arrived. */

@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>In flight: at most {@code maxInFlight}; at the cap every partition is sought back to its first unstarted
  * record and paused until a quarter of the slots are free again.</li>
- * <li>Due times: a record due later stops its partition: seek back to it, pause the partition, resume it when
- * the record is due. No thread sleeps; the consumer keeps polling (and heart-beating).</li>
+ * <li>Due times ({@link RetryTiers#decide}): a retry-tier record not yet eligible stops its partition: seek back
+ * to it, pause the partition, resume it when it is eligible. No thread sleeps; the consumer keeps polling (and
+ * heart-beating). An eligible record due within the park limit waits in {@link ParkedDeliveries} while its
+ * partition goes on; one due later is forwarded (produced again) to the tier that covers its wait.</li>
+ * <li>One record never stops the loop: an exception while handing a record to the handler dead-letters it.</li>
  * <li>Commits: per partition, only up to the lowest unfinished offset ({@link PartitionProgress}), so a crash
  * redelivers what was in flight (at-least-once).</li>
  * </ul>
@@ -47,6 +50,9 @@ final class DeliveryLoop implements Runnable {
     private final DeliveryHandler handler;
     private final EngineProperties properties;
     private final Clock clock;
+    private final Map<String, Integer> tierOfTopic;
+    private final RetryTiers tiers;
+    private final ParkedDeliveries parked;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Map<TopicPartition, Instant> waitingUntil = new HashMap<>();
     private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -55,8 +61,13 @@ final class DeliveryLoop implements Runnable {
     private boolean pausedAtCapacity;
     private long lastCommitNanos;
 
+    /** {@code tierOfTopic}: retry tier of each retry topic; the delivery topic is tier 0. */
     DeliveryLoop(Consumer<String, String> consumer, List<String> topics, DeliveryHandler handler,
-            EngineProperties properties, Clock clock) {
+            EngineProperties properties, Clock clock, Map<String, Integer> tierOfTopic, RetryTiers tiers,
+            int maxParked) {
+        this.tierOfTopic = Map.copyOf(tierOfTopic);
+        this.tiers = tiers;
+        this.parked = new ParkedDeliveries(maxParked);
         this.consumer = consumer;
         this.topics = topics;
         this.handler = handler;
@@ -88,6 +99,7 @@ final class DeliveryLoop implements Runnable {
     private void step() {
         handler.deferOverdue();
         collectFinished();
+        startParkedThatAreDue();
         resumeWhatIsDue();
         commit(false);
         ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
@@ -115,7 +127,7 @@ final class DeliveryLoop implements Runnable {
                 consumer.seek(partition, record.offset());
                 return false;
             }
-            Runnable done = () -> finished.add(new Finished(partitionProgress, record.offset()));
+            Runnable done = once(partitionProgress, record.offset());
             DeliveryRecord delivery;
             try {
                 delivery = DeliveryRecord.from(record);
@@ -125,18 +137,65 @@ final class DeliveryLoop implements Runnable {
                         record.value(), e.getMessage(), done);
                 continue;
             }
-            if (delivery.dueAt() != null && delivery.dueAt().isAfter(now)) {
-                consumer.seek(partition, record.offset());
-                consumer.pause(List.of(partition));
-                waitingUntil.put(partition, delivery.dueAt());
-                return true;
+            RetryTiers.Verdict verdict = tiers.decide(tierOfTopic.getOrDefault(record.topic(), 0),
+                    Instant.ofEpochMilli(record.timestamp()), delivery.dueAt(), now);
+            if (verdict instanceof RetryTiers.Verdict.Park(Instant dueAt) && parked.isFull()) {
+                verdict = new RetryTiers.Verdict.WaitUntil(dueAt);
             }
-            begin(partitionProgress, record);
-            try (LogFields fields = LogFields.of(delivery.key(), delivery.eventId(), delivery.traceparent())) {
-                handler.handle(delivery, done);
+            switch (verdict) {
+                case RetryTiers.Verdict.WaitUntil(Instant eligibleAt) -> {
+                    consumer.seek(partition, record.offset());
+                    consumer.pause(List.of(partition));
+                    waitingUntil.put(partition, eligibleAt);
+                    return true;
+                }
+                case RetryTiers.Verdict.Park(Instant dueAt) -> {
+                    partitionProgress.started(record.offset());
+                    parked.park(new ParkedDeliveries.Parked(dueAt, partition, delivery, done));
+                }
+                case RetryTiers.Verdict.Forward(int tier) -> {
+                    begin(partitionProgress, record);
+                    safely(delivery, done, () -> handler.forward(delivery, tier, done));
+                }
+                case RetryTiers.Verdict.Attempt() -> {
+                    begin(partitionProgress, record);
+                    attempt(delivery, done);
+                }
             }
         }
         return true;
+    }
+
+    private void startParkedThatAreDue() {
+        for (ParkedDeliveries.Parked due : parked.takeDue(clock.instant(), properties.maxInFlight() - inFlight)) {
+            inFlight++;
+            attempt(due.delivery(), due.done());
+        }
+    }
+
+    private void attempt(DeliveryRecord delivery, Runnable done) {
+        try (LogFields fields = LogFields.of(delivery.key(), delivery.eventId(), delivery.traceparent())) {
+            safely(delivery, done, () -> handler.handle(delivery, done));
+        }
+    }
+
+    /** Runs a hand-off to the handler; an exception dead-letters the record instead of stopping the loop. */
+    private void safely(DeliveryRecord delivery, Runnable done, Runnable handOff) {
+        try {
+            handOff.run();
+        } catch (RuntimeException e) {
+            handler.failedUnexpectedly(delivery, e, done);
+        }
+    }
+
+    /** The record's completion: reported to the loop once, however often it is called. */
+    private Runnable once(PartitionProgress partitionProgress, long offset) {
+        java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (reported.compareAndSet(false, true)) {
+                finished.add(new Finished(partitionProgress, offset));
+            }
+        };
     }
 
     private void begin(PartitionProgress partitionProgress, ConsumerRecord<?, ?> record) {
@@ -249,6 +308,7 @@ final class DeliveryLoop implements Runnable {
         }
 
         private void forget(Collection<TopicPartition> partitions) {
+            parked.forget(partitions);
             partitions.forEach(partition -> {
                 progress.remove(partition);
                 waitingUntil.remove(partition);

@@ -15,7 +15,11 @@ import org.springframework.stereotype.Component;
  * <li>{@code hookline_delivery_attempt_seconds{endpoint, result}}: attempt latency, with histogram buckets;</li>
  * <li>{@code hookline_delivery_retries_total{step, reason}}: records sent to retry topic {@code step}, after a
  * {@code failed} attempt or {@code deferred};</li>
+ * <li>{@code hookline_delivery_forwards_total{tier}}: records produced again, unchanged, to a retry tier because
+ * they were not yet due when their tier released them ({@link RetryTiers});</li>
+ * <li>{@code hookline_delivery_engine_errors_total}: deliveries whose handling threw (each is dead-lettered);</li>
  * <li>{@code hookline_delivery_dead_letters_total{reason}}: records sent to a dead-letter topic: {@code exhausted},
+ * {@code expired} (its next attempt would have passed its deadline), {@code engine_error},
  * {@code endpoint_unavailable} (deleted, disabled, callbacks off), {@code callback_refused}, {@code unreadable}
  * (not a delivery record) and {@code poison_event} (an {@code orders.events} record, to {@code orders.events.dlt}).</li>
  * </ul>
@@ -58,6 +62,23 @@ public class DeliveryMetrics {
     /** A failed delivery was handed to retry topic {@code step}. */
     void retried(int step) {
         retry(step, "failed");
+    }
+
+    /** A record not yet due was produced again to retry tier {@code tier}. */
+    void forwarded(int tier) {
+        Counter.builder("hookline.delivery.forwards")
+                .description("Records produced again to a retry tier because they were not due yet")
+                .tag("tier", Integer.toString(tier))
+                .register(registry)
+                .increment();
+    }
+
+    /** Handling a delivery threw; it was dead-lettered. */
+    void engineError() {
+        Counter.builder("hookline.delivery.engine.errors")
+                .description("Deliveries whose handling threw an unexpected exception (each is dead-lettered)")
+                .register(registry)
+                .increment();
     }
 
     /** A delivery, or a record that is none ({@code delivery} null), was sent to a dead-letter topic. */

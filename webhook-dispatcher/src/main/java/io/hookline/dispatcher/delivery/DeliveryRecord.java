@@ -23,10 +23,13 @@ import org.apache.kafka.common.header.Headers;
  * @param replayOf for a replay: the dead letter it replays ({@code dl_…}), kept across retries; else {@code null}
  * @param traceparent the W3C trace context of the order request, carried through every retry and sent as the
  *     webhook's {@code traceparent} header ({@code null} when the event had none)
+ * @param enqueuedAt when the delivery was created (fan-out or replay), kept across retries and deferrals: its
+ *     age decides its deadline; read from {@code enqueued_at}, else {@code first_attempt_at}, else the record's
+ *     timestamp; {@code null} only before {@link DeliveryRouting#first} stamps a new delivery
  */
 public record DeliveryRecord(String deliveryId, String eventId, String eventType, String endpointId, String key,
         String body, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, int lastStatus, String lastError,
-        Instant dueAt, String targetUrl, String replayOf, String traceparent) {
+        Instant dueAt, String targetUrl, String replayOf, String traceparent, Instant enqueuedAt) {
 
     public DeliveryRecord {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -40,7 +43,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord first(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /**
@@ -50,32 +53,39 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord replay(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body, String targetUrl, String deadLetterId) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"), null);
+                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"), null, null);
     }
 
     /** The same delivery in the given trace. */
     public DeliveryRecord inTrace(String traceparent) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent);
+                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, enqueuedAt);
     }
 
     /** The same delivery, to a callback URL. */
     public DeliveryRecord toTarget(String url) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, dueAt, url, replayOf, traceparent);
+                lastAttemptAt, lastStatus, lastError, dueAt, url, replayOf, traceparent, enqueuedAt);
     }
 
     /** The same delivery after one more failed attempt, due again at {@code dueAt}. */
     public DeliveryRecord afterFailure(AttemptResult result, Instant dueAt) {
         Instant first = firstAttemptAt == null ? result.attemptedAt() : firstAttemptAt;
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts + 1, first,
-                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl, replayOf, traceparent);
+                result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl, replayOf, traceparent,
+                enqueuedAt);
     }
 
     /** The same delivery, unchanged but due later (deferred because its endpoint was busy). */
     public DeliveryRecord deferredUntil(Instant due) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, due, targetUrl, replayOf, traceparent);
+                lastAttemptAt, lastStatus, lastError, due, targetUrl, replayOf, traceparent, enqueuedAt);
+    }
+
+    /** The same delivery, created at {@code at} (set once, when it enters the platform). */
+    public DeliveryRecord enqueued(Instant at) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
+                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, at);
     }
 
     public ProducerRecord<String, String> toProducerRecord(String topic) {
@@ -94,6 +104,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         put(headers, TARGET_URL, targetUrl);
         put(headers, REPLAY_OF, replayOf);
         put(headers, TRACEPARENT, traceparent);
+        put(headers, ENQUEUED_AT, enqueuedAt);
         return record;
     }
 
@@ -107,13 +118,18 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         try {
             String status = text(headers, LAST_STATUS);
             String attempts = text(headers, ATTEMPTS);
+            Instant firstAttempt = time(headers, FIRST_ATTEMPT_AT);
+            Instant enqueued = time(headers, ENQUEUED_AT);
+            if (enqueued == null) {
+                enqueued = firstAttempt != null ? firstAttempt : Instant.ofEpochMilli(record.timestamp());
+            }
             return new DeliveryRecord(required(headers, DELIVERY_ID), required(headers, EVENT_ID),
                     required(headers, EVENT_TYPE), required(headers, ENDPOINT_ID), record.key(),
                     Objects.requireNonNull(record.value(), "the record has no value"),
-                    attempts == null ? 0 : Integer.parseInt(attempts), time(headers, FIRST_ATTEMPT_AT),
+                    attempts == null ? 0 : Integer.parseInt(attempts), firstAttempt,
                     time(headers, LAST_ATTEMPT_AT), status == null ? 0 : Integer.parseInt(status),
                     text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL),
-                    text(headers, REPLAY_OF), text(headers, TRACEPARENT));
+                    text(headers, REPLAY_OF), text(headers, TRACEPARENT), enqueued);
         } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("not a delivery record: " + e.getMessage());
         }

@@ -1,192 +1,114 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.dispatcher.delivery.CircuitPolicy.Admission;
+import io.hookline.dispatcher.delivery.CircuitPolicy.State;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One circuit breaker per endpoint. Closed: every delivery is attempted; {@code failureThreshold} consecutive
- * failures, or a failure ratio of at least {@code failureRatio} over {@code minimumAttempts} or more attempts in
- * one {@code window}, open it. Open: nothing is attempted until the cool-down ends. Then half-open: exactly one
- * delivery is let through as a probe; its success closes the circuit, its failure re-opens it with twice the
- * cool-down (up to {@code maxOpenDuration}). Results of attempts that started before the circuit opened do not
- * change an open circuit. Time comes from the injected {@link Clock}. Thread-safe.
+ * One {@link CircuitPolicy} per endpoint, in this process's memory; carries out nothing itself: the handler
+ * asks it whether to attempt, reports outcomes, and defers what it is told to. Time comes from the injected
+ * {@link Clock}, jitter from the injected {@link Jitter}. Thread-safe: one lock per endpoint.
  */
 @Component
 class EndpointCircuits {
 
     private static final Logger log = LoggerFactory.getLogger(EndpointCircuits.class);
 
-    /** What to do with one delivery. */
-    enum Admission {
-        ATTEMPT, PROBE, DEFER
+    /** An endpoint's circuit as operators see it. */
+    record Snapshot(State state, double failureRate, int attemptsInWindow, Instant nextProbeAt) {
     }
 
-    enum State {
-        CLOSED, OPEN, HALF_OPEN
-    }
-
-    private static final class Circuit {
-        private State state = State.CLOSED;
-        private int consecutiveFailures;
-        private Instant windowStart = Instant.MIN;
-        private int windowAttempts;
-        private int windowFailures;
-        private Duration coolDown;
-        private Instant probeAt;
-        private Instant probeStartedAt;
-    }
-
-    private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
+    private final Map<String, CircuitPolicy> circuits = new ConcurrentHashMap<>();
     private final CircuitProperties properties;
+    private final Jitter jitter;
     private final Clock clock;
 
-    EndpointCircuits(CircuitProperties properties, Clock clock) {
+    EndpointCircuits(CircuitProperties properties, Jitter jitter, Clock clock) {
         this.properties = properties;
+        this.jitter = jitter;
         this.clock = clock;
     }
 
-    /** Decides whether a delivery to the endpoint is attempted now, is the half-open probe, or is deferred. */
+    /** Whether a delivery to the endpoint is attempted now, is a half-open trial, or is deferred. */
     Admission admit(String endpointId) {
-        if (!properties.enabled()) {
-            return Admission.ATTEMPT;
-        }
-        Circuit circuit = circuits.get(endpointId);
+        CircuitPolicy circuit = properties.enabled() ? circuits.get(endpointId) : null;
         if (circuit == null) {
             return Admission.ATTEMPT;
         }
         synchronized (circuit) {
-            Instant now = clock.instant();
-            return switch (circuit.state) {
-                case CLOSED -> Admission.ATTEMPT;
-                case OPEN -> {
-                    if (now.isBefore(circuit.probeAt)) {
-                        yield Admission.DEFER;
-                    }
-                    circuit.state = State.HALF_OPEN;
-                    circuit.probeStartedAt = now;
-                    yield Admission.PROBE;
-                }
-                case HALF_OPEN -> {
-                    if (now.isBefore(circuit.probeStartedAt.plus(properties.probeTimeout()))) {
-                        yield Admission.DEFER;
-                    }
-                    circuit.probeStartedAt = now;
-                    yield Admission.PROBE;
-                }
-            };
+            return circuit.admit(clock.instant());
         }
     }
 
-    /**
-     * The earliest time a deferred delivery to the endpoint should come back: the next probe time while the
-     * circuit is open, the probe's deadline while it is half-open, {@code null} while it is closed.
-     */
+    /** When a deferred delivery to the endpoint should come back; {@code null} while its circuit is closed. */
     Instant retryAt(String endpointId) {
-        Circuit circuit = circuits.get(endpointId);
+        CircuitPolicy circuit = circuits.get(endpointId);
         if (circuit == null) {
             return null;
         }
         synchronized (circuit) {
-            return switch (circuit.state) {
-                case CLOSED -> null;
-                case OPEN -> circuit.probeAt;
-                case HALF_OPEN -> circuit.probeStartedAt.plus(properties.probeTimeout());
-            };
+            return circuit.retryAt();
         }
     }
 
-    /**
-     * Reports an attempt's outcome; {@code probe} when it was admitted as {@link Admission#PROBE}. {@code true}
-     * when this outcome opened (or re-opened) the circuit.
-     */
-    boolean record(String endpointId, AttemptResult result, boolean probe) {
+    /** Reports an outcome ({@code trial}: admitted as {@link Admission#TRIAL}); {@code true} if it opened the circuit. */
+    boolean record(String endpointId, AttemptResult result, boolean trial) {
         if (!properties.enabled()) {
             return false;
         }
-        boolean failed = failure(result);
-        Circuit circuit = circuits.computeIfAbsent(endpointId, id -> new Circuit());
+        CircuitPolicy circuit = circuits.computeIfAbsent(endpointId, id -> new CircuitPolicy(properties, jitter));
+        boolean opened;
+        State before;
+        State after;
         synchronized (circuit) {
-            Instant now = clock.instant();
-            if (probe) {
-                if (failed) {
-                    open(endpointId, circuit, now, grow(circuit.coolDown), result);
-                } else {
-                    close(endpointId, circuit);
-                }
-                return failed;
-            }
-            if (circuit.state != State.CLOSED) {
-                return false;
-            }
-            count(circuit, now, failed);
-            if (circuit.consecutiveFailures >= properties.failureThreshold() || ratioExceeded(circuit)) {
-                open(endpointId, circuit, now, properties.openDuration(), result);
-                return true;
-            }
-            return false;
+            before = circuit.state();
+            opened = circuit.record(clock.instant(), failure(result), trial);
+            after = circuit.state();
         }
+        if (opened) {
+            log.warn("Circuit of endpoint {} opened (last: {}); its deliveries wait until {}", endpointId,
+                    result.outcome(), retryAt(endpointId));
+        } else if (before != after) {
+            log.info("Circuit of endpoint {} closed: its half-open trials succeeded", endpointId);
+        }
+        return opened;
     }
 
     State state(String endpointId) {
-        Circuit circuit = circuits.get(endpointId);
+        CircuitPolicy circuit = circuits.get(endpointId);
         if (circuit == null) {
             return State.CLOSED;
         }
         synchronized (circuit) {
-            return circuit.state;
+            return circuit.state();
         }
     }
 
+    Snapshot snapshot(String endpointId) {
+        CircuitPolicy circuit = circuits.get(endpointId);
+        if (circuit == null) {
+            return new Snapshot(State.CLOSED, 0, 0, null);
+        }
+        synchronized (circuit) {
+            Instant now = clock.instant();
+            return new Snapshot(circuit.state(), circuit.failureRate(now), circuit.attemptsInWindow(now),
+                    circuit.state() == State.OPEN ? circuit.retryAt() : null);
+        }
+    }
+
+    Set<String> endpoints() {
+        return Set.copyOf(circuits.keySet());
+    }
+
+    /** No answer, a 5xx or a 429: the endpoint is not coping; any other answer shows it is up. */
     static boolean failure(AttemptResult result) {
         return result.status() == 0 || result.status() >= 500 || result.status() == 429;
-    }
-
-    private void count(Circuit circuit, Instant now, boolean failed) {
-        circuit.consecutiveFailures = failed ? circuit.consecutiveFailures + 1 : 0;
-        if (!now.isBefore(circuit.windowStart.plus(properties.window()))) {
-            circuit.windowStart = now;
-            circuit.windowAttempts = 0;
-            circuit.windowFailures = 0;
-        }
-        circuit.windowAttempts++;
-        circuit.windowFailures += failed ? 1 : 0;
-    }
-
-    private boolean ratioExceeded(Circuit circuit) {
-        return circuit.windowAttempts >= properties.minimumAttempts()
-                && circuit.windowFailures >= properties.failureRatio() * circuit.windowAttempts;
-    }
-
-    private Duration grow(Duration coolDown) {
-        Duration doubled = coolDown == null ? properties.openDuration() : coolDown.multipliedBy(2);
-        return doubled.compareTo(properties.maxOpenDuration()) > 0 ? properties.maxOpenDuration() : doubled;
-    }
-
-    private void open(String endpointId, Circuit circuit, Instant now, Duration coolDown, AttemptResult last) {
-        circuit.state = State.OPEN;
-        circuit.coolDown = coolDown;
-        circuit.probeAt = now.plus(coolDown);
-        circuit.probeStartedAt = null;
-        log.warn("Circuit of endpoint {} opened for {} (last: {}); its deliveries wait until {}", endpointId,
-                coolDown, last.outcome(), circuit.probeAt);
-    }
-
-    private void close(String endpointId, Circuit circuit) {
-        if (circuit.state != State.CLOSED) {
-            log.info("Circuit of endpoint {} closed: the probe succeeded", endpointId);
-        }
-        circuit.state = State.CLOSED;
-        circuit.consecutiveFailures = 0;
-        circuit.windowAttempts = 0;
-        circuit.windowFailures = 0;
-        circuit.coolDown = null;
-        circuit.probeAt = null;
-        circuit.probeStartedAt = null;
     }
 }

@@ -9,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds the requests in flight per endpoint ({@link EngineProperties#maxInFlightPerEndpoint()}). A delivery
- * over the cap waits in a per-endpoint queue and starts as soon as a request to that endpoint finishes; one
+ * Bounds the requests in flight per endpoint by an adaptive limit ({@link AimdLimit}: one more per success, times
+ * {@code decrease-factor} per failure, between {@code dispatcher.concurrency.min-limit} and
+ * {@link EngineProperties#maxInFlightPerEndpoint()}), so an endpoint gets traffic in proportion to its health.
+ * A delivery over the limit waits in a per-endpoint queue and starts as soon as a request to that endpoint finishes; one
  * that has waited longer than {@link #MAX_WAIT} is handed back to its caller's {@code defer} action (the
  * engine defers it to a retry topic). So a backlog for a healthy endpoint drains at full speed (a queue of
  * 2,000 for a 50 ms endpoint with 256 slots waits 0.4 s) without churning through retry topics, while a dead
@@ -28,14 +30,26 @@ class EndpointConcurrency {
 
     private static final class Slots {
         private int inFlight;
+        private final AimdLimit limit;
         private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+
+        Slots(AimdLimit limit) {
+            this.limit = limit;
+        }
     }
 
     private final Map<String, Slots> slots = new ConcurrentHashMap<>();
+    private final ConcurrencyProperties properties;
     private final int maxPerEndpoint;
 
-    EndpointConcurrency(EngineProperties properties) {
-        this.maxPerEndpoint = properties.maxInFlightPerEndpoint();
+    EndpointConcurrency(EngineProperties engine, ConcurrencyProperties properties) {
+        this.properties = properties;
+        this.maxPerEndpoint = engine.maxInFlightPerEndpoint();
+    }
+
+    private Slots slotsOf(String endpointId) {
+        return slots.computeIfAbsent(endpointId, id -> new Slots(new AimdLimit(properties.initialLimit(),
+                properties.minLimit(), maxPerEndpoint, properties.decreaseFactor())));
     }
 
     /**
@@ -44,9 +58,9 @@ class EndpointConcurrency {
      * started a request must call {@link #release} once it finished.
      */
     void submit(String endpointId, Runnable request, Runnable defer) {
-        Slots endpoint = slots.computeIfAbsent(endpointId, id -> new Slots());
+        Slots endpoint = slotsOf(endpointId);
         synchronized (endpoint) {
-            if (endpoint.inFlight >= maxPerEndpoint) {
+            if (endpoint.inFlight >= endpoint.limit.limit()) {
                 endpoint.waiting.add(new Waiting(System.nanoTime(), request, defer));
                 return;
             }
@@ -55,19 +69,26 @@ class EndpointConcurrency {
         request.run();
     }
 
-    /** Frees a slot, or hands it straight to the next waiting request. */
-    void release(String endpointId) {
+    /**
+     * Frees the slot of a finished request ({@code failed}: the endpoint did not cope, see
+     * {@link EndpointCircuits#failure}), adapts the limit, and starts as many waiting requests as it now allows.
+     */
+    void release(String endpointId, boolean failed) {
         Slots endpoint = slots.get(endpointId);
-        Waiting next;
+        List<Runnable> start = new ArrayList<>();
         synchronized (endpoint) {
-            next = endpoint.waiting.poll();
-            if (next == null) {
-                endpoint.inFlight--;
+            if (failed) {
+                endpoint.limit.onFailure();
+            } else {
+                endpoint.limit.onSuccess(endpoint.inFlight);
+            }
+            endpoint.inFlight--;
+            while (endpoint.inFlight < endpoint.limit.limit() && !endpoint.waiting.isEmpty()) {
+                endpoint.inFlight++;
+                start.add(endpoint.waiting.poll().request());
             }
         }
-        if (next != null) {
-            next.request().run();
-        }
+        start.forEach(Runnable::run);
     }
 
     /** Defers every queued request that has waited longer than {@link #MAX_WAIT}; called by the engine loop. */
@@ -97,6 +118,14 @@ class EndpointConcurrency {
             }
         }
         deferred.forEach(Runnable::run);
+    }
+
+    /** The endpoint's current concurrency limit (the initial one for an endpoint not seen yet). */
+    int limit(String endpointId) {
+        Slots endpoint = slotsOf(endpointId);
+        synchronized (endpoint) {
+            return endpoint.limit.limit();
+        }
     }
 
     int inFlight(String endpointId) {

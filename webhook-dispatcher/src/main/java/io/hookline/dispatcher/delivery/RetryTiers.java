@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * The retry topics as tiers of fixed delay: tier k ({@code <deliveries>.retry.<k>}) holds each record for
- * {@code d_k = delays[k-1]} after it was appended, so a record becomes eligible at {@code timestamp + d_k}.
- * Records are appended in time order, so a partition's head is always its next eligible record, and nothing
- * waits behind a head longer than that head's own eligibility: no head-of-line blocking between endpoints.
+ * {@code d_k = delays[k-1]} after it was appended, so a record becomes eligible at {@code timestamp + d_k}, or at
+ * its due time if that is earlier (a record produced late, after a slow attempt log write, or rounded up to a
+ * longer tier). Records are appended in time order, so a partition's head is (to within that produce lag) its
+ * next eligible record, and nothing waits behind a head longer than that head's own eligibility: no
+ * head-of-line blocking between endpoints.
  * <ul>
  * <li>{@link #tierFor}: a wait W goes to the tier with the largest delay ≤ W (tier 1 if W is shorter than
  * every delay: served late, never early); when the remainder would still exceed the park limit and greedy
@@ -88,7 +90,8 @@ final class RetryTiers {
      */
     Verdict decide(int tier, Instant timestamp, Instant dueAt, Instant now) {
         if (tier > 0) {
-            Instant eligibleAt = timestamp.plus(delay(tier));
+            Instant held = timestamp.plus(delay(tier));
+            Instant eligibleAt = dueAt != null && dueAt.isBefore(held) ? dueAt : held;
             if (eligibleAt.isAfter(now)) {
                 return new Verdict.WaitUntil(eligibleAt);
             }

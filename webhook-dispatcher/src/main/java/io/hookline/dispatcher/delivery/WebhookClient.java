@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends one signed webhook request to one endpoint. Non-blocking: the returned {@link Mono} never errors,
- * it completes with an {@link AttemptResult} within the response timeout (the total budget of an attempt).
+ * it completes with an {@link AttemptResult} within the attempt's budget ({@link HttpProperties#budget}: the
+ * first-attempt timeout for a delivery's first attempt, the response timeout for its retries).
  * The request is signed when the Mono is subscribed, with every secret the endpoint has in force, so a retry
  * carries a fresh timestamp. The request carries the delivery's trace as {@code traceparent} (a child span per
  * attempt), so the receiver continues the order's trace. Logs one DEBUG line per attempt (with {@code order_id},
@@ -44,7 +45,7 @@ public class WebhookClient {
 
     private final WebClient webClient;
     private final RequestSigner signer;
-    private final Duration responseTimeout;
+    private final HttpProperties http;
     private final Clock clock;
     private final TraceHandoff traces;
 
@@ -53,22 +54,23 @@ public class WebhookClient {
         this.traces = traces;
         this.webClient = webhookWebClient;
         this.signer = signer;
-        this.responseTimeout = properties.responseTimeout();
+        this.http = properties;
         this.clock = clock;
     }
 
     /** POSTs the delivery's body to the endpoint, signed with the endpoint's secrets, in the delivery's trace. */
     public Mono<AttemptResult> deliver(Endpoint endpoint, DeliveryRecord delivery) {
-        return deliver(endpoint, delivery.eventId(), delivery.body(), delivery.key(), delivery.traceparent());
+        return deliver(endpoint, delivery.eventId(), delivery.body(), delivery.key(), delivery.traceparent(),
+                http.budget(delivery.attempts()));
     }
 
     /** POSTs a body to the endpoint, signed with the endpoint's secrets, outside any trace. */
     public Mono<AttemptResult> deliver(Endpoint endpoint, String eventId, String body) {
-        return deliver(endpoint, eventId, body, null, null);
+        return deliver(endpoint, eventId, body, null, null, http.responseTimeout());
     }
 
     private Mono<AttemptResult> deliver(Endpoint endpoint, String eventId, String body, String orderId,
-            String traceparent) {
+            String traceparent, Duration budget) {
         return Mono.defer(() -> {
             Instant attemptedAt = clock.instant();
             long started = System.nanoTime();
@@ -87,8 +89,8 @@ public class WebhookClient {
                     })
                     .bodyValue(bytes)
                     .exchangeToMono(response -> answered(response, attemptedAt, started))
-                    .timeout(responseTimeout)
-                    .onErrorResume(error -> Mono.just(new AttemptResult(attemptedAt, 0, describe(error),
+                    .timeout(budget)
+                    .onErrorResume(error -> Mono.just(new AttemptResult(attemptedAt, 0, describe(error, budget),
                             millisSince(started), null, null)))
                     .doOnNext(result -> {
                         if (!log.isDebugEnabled()) {
@@ -133,10 +135,10 @@ public class WebhookClient {
     }
 
     /** A short, stable description of why no response arrived; library messages are not echoed. */
-    private String describe(Throwable error) {
+    private static String describe(Throwable error, Duration budget) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
-                return "timed out after " + responseTimeout.toMillis() + " ms";
+                return "timed out after " + budget.toMillis() + " ms";
             }
             if (cause instanceof io.netty.channel.ConnectTimeoutException) {
                 return "connect timed out";

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EndpointController {
 
     private final EndpointService endpoints;
+    private final EndpointHealthSource health;
 
-    EndpointController(EndpointService endpoints) {
+    EndpointController(EndpointService endpoints, EndpointHealthSource health) {
         this.endpoints = endpoints;
+        this.health = health;
     }
 
     @PostMapping
@@ -38,7 +40,7 @@ class EndpointController {
 
     @GetMapping("/{id}")
     EndpointResponse get(@PathVariable String id) {
-        return EndpointResponse.of(endpoints.get(id));
+        return EndpointResponse.of(endpoints.get(id)).withHealth(health.health(id));
     }
 
     @PatchMapping("/{id}")

@@ -28,8 +28,9 @@ import tools.jackson.databind.JsonNode;
  * A dead endpoint (its port refuses connections) next to the healthy configured ones: its circuit opens, the
  * healthy endpoint keeps delivering, the dead endpoint's deliveries are deferred without attempts while the
  * circuit is open, and once the endpoint is back the half-open probe succeeds and the backlog arrives, each
- * delivery once. The circuit opens after 5 consecutive failures (default); the first probe comes after 8 s
- * ({@code dispatcher.circuit.open-duration} of the shared test context).
+ * delivery once. The circuit opens when at least 90 % of at least 20 attempts in its window failed (defaults);
+ * the first half-open trials come after 8 s ({@code dispatcher.circuit.open-duration} of the shared test
+ * context) plus up to 20 % jitter.
  */
 class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
 
@@ -42,14 +43,14 @@ class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
         String id = json(admin("POST", "/endpoints", "{\"url\":\"http://127.0.0.1:" + port
                 + "/dead\",\"event_types\":[\"order.paid\"]}")).get("id").asString();
 
-        List<EventEnvelope<OrderPaid>> first = publishOrders(8);
+        List<EventEnvelope<OrderPaid>> first = publishOrders(25);
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> circuits.state(id) == EndpointCircuits.State.OPEN);
+                .until(() -> circuits.state(id) == CircuitPolicy.State.OPEN);
         AtomicInteger recorded = new AtomicInteger(-1);
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
                 .until(() -> recorded.getAndSet(endpointAttempts(id).size()) == recorded.get());
         int attemptsWhenOpened = recorded.get();
-        assertThat(attemptsWhenOpened).isGreaterThanOrEqualTo(5);
+        assertThat(attemptsWhenOpened).isGreaterThanOrEqualTo(20);
         assertThat(endpointAttempts(id)).allSatisfy(attempt -> {
             assertThat(attempt.get("succeeded").asBoolean()).isFalse();
             assertThat(attempt.get("error").asString()).isNotBlank();
@@ -66,7 +67,7 @@ class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
             }
             return second.stream().allMatch(event -> deferred.contains(event.id().toString()));
         });
-        assertThat(circuits.state(id)).isEqualTo(EndpointCircuits.State.OPEN);
+        assertThat(circuits.state(id)).isEqualTo(CircuitPolicy.State.OPEN);
         assertThat(endpointAttempts(id)).hasSize(attemptsWhenOpened);
 
         Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
@@ -76,7 +77,7 @@ class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
             all.addAll(second);
             await().atMost(Duration.ofSeconds(30)).until(() -> all.stream()
                     .allMatch(event -> received.containsKey(event.id().toString())));
-            assertThat(circuits.state(id)).isEqualTo(EndpointCircuits.State.CLOSED);
+            assertThat(circuits.state(id)).isEqualTo(CircuitPolicy.State.CLOSED);
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                     .until(() -> received.values().stream().allMatch(count -> count.get() == 1));
             assertThat(received).hasSize(all.size());
@@ -84,8 +85,13 @@ class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
                 List<JsonNode> made = endpointAttempts(id).stream()
                         .filter(attempt -> attempt.get("event_id").asString().equals(event.id().toString())).toList();
                 assertThat(made).filteredOn(attempt -> attempt.get("succeeded").asBoolean()).hasSize(1);
-                assertThat(made).hasSizeLessThanOrEqualTo(2);
-                assertThat(webhooks.received("/alpha", event.id())).hasSize(1);
+                // a first-batch delivery may have failed its first retry too before 20 failures opened the circuit
+                assertThat(made).hasSizeLessThanOrEqualTo(3);
+                // alpha was delivered once; a request that outlived its 2 s budget on a busy machine is retried
+                // (at-least-once), so the receiver may see it twice, but the dispatcher recorded one success
+                assertThat(attempts(event.id()).valueStream()
+                        .filter(attempt -> attempt.get("endpoint_id").asString().equals("alpha"))
+                        .filter(attempt -> attempt.get("succeeded").asBoolean())).hasSize(1);
             }
         } finally {
             revived.stop(0);

@@ -42,10 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
  * add no configuration): the real dispatcher on the shared test broker, with three endpoints on a real HTTP
  * server: {@code alpha} (order.paid), {@code beta} (every type) and {@code gamma} (order.payment_failed),
  * plus whatever the tests create through the admin API. The retry schedule is 300 ms, 600 ms (three
- * attempts); a circuit's first cool-down is 8 s. Tests use their own event ids and record keys.
+ * attempts); a circuit's first cool-down is 8 s, so a delivery's life is stretched by a deadline slack of 60 s
+ * (a delivery may wait out a cool-down or two). Tests use their own event ids and record keys.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dispatcher.retry.delays=300ms,600ms",
+        "dispatcher.retry.deadline-slack=60s",
         "dispatcher.http.connect-timeout=500ms",
         "dispatcher.http.response-timeout=2s",
         "dispatcher.circuit.open-duration=8s",

@@ -2,25 +2,51 @@ package io.hookline.dispatcher.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.dispatcher.delivery.EndpointCircuits.Admission;
-import io.hookline.dispatcher.delivery.EndpointCircuits.State;
+import io.hookline.dispatcher.delivery.CircuitPolicy.Admission;
+import io.hookline.dispatcher.delivery.CircuitPolicy.State;
 import io.hookline.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/** The circuit of {@link CircuitPolicy} through {@link EndpointCircuits}, with a hand-moved clock and fixed jitter. */
 class EndpointCircuitsTests {
 
     private static final String ENDPOINT = "ep_dead";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T12:00:00Z"));
-    private final CircuitProperties properties = new CircuitProperties(true, 5, 0.5, 20, Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15));
-    private final EndpointCircuits circuits = new EndpointCircuits(properties, clock);
+    private final CircuitProperties properties = new CircuitProperties(true, 0.9, 20, Duration.ofSeconds(10),
+            Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(15));
+    private final Jitter noJitter = new Jitter(0.2, Duration.ofMinutes(1), FixedRandom.always(0));
+    private final EndpointCircuits circuits = new EndpointCircuits(properties, noJitter, clock);
 
     @Test
-    void opensAfterTheConsecutiveFailureThresholdAndDefersUntilTheProbeTime() {
-        for (int i = 0; i < 4; i++) {
+    void staysClosedForAnEndpointFailingThirtyPercentAtRandom() {
+        Random random = new Random(12);
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(circuits.record(ENDPOINT, random.nextDouble() < 0.3 ? status(500) : status(200), false))
+                    .isFalse();
+            clock.advance(Duration.ofMillis(5));
+        }
+
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
+        assertThat(circuits.snapshot(ENDPOINT).failureRate()).isBetween(0.2, 0.4);
+    }
+
+    @Test
+    void staysClosedForAnEndpointFailingEveryFirstAttempt() {
+        for (int i = 0; i < 200; i++) {
+            circuits.record(ENDPOINT, status(500), false);
+            circuits.record(ENDPOINT, status(200), false);
+        }
+
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
+    }
+
+    @Test
+    void opensWhenTheFailureRateReachesTheThresholdOverTheMinimumVolume() {
+        for (int i = 0; i < 19; i++) {
             assertThat(circuits.record(ENDPOINT, timeout(), false)).isFalse();
         }
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.ATTEMPT);
@@ -33,41 +59,15 @@ class EndpointCircuitsTests {
     }
 
     @Test
-    void aSuccessResetsTheConsecutiveCount() {
-        for (int i = 0; i < 4; i++) {
+    void forgetsFailuresThatSlidOutOfTheWindow() {
+        for (int i = 0; i < 19; i++) {
             circuits.record(ENDPOINT, timeout(), false);
         }
-        circuits.record(ENDPOINT, status(200), false);
-        for (int i = 0; i < 4; i++) {
-            circuits.record(ENDPOINT, status(503), false);
-        }
-
-        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
-        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.ATTEMPT);
-    }
-
-    @Test
-    void opensOnTheFailureRatioWithinOneWindow() {
-        for (int i = 0; i < 10; i++) {
-            circuits.record(ENDPOINT, status(200), false);
-            boolean opened = circuits.record(ENDPOINT, status(500), false);
-            assertThat(opened).isEqualTo(i == 9);
-        }
-
-        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
-    }
-
-    @Test
-    void startsANewWindowAfterTheWindowLength() {
-        for (int i = 0; i < 9; i++) {
-            circuits.record(ENDPOINT, status(200), false);
-            circuits.record(ENDPOINT, status(500), false);
-        }
         clock.advance(Duration.ofSeconds(10));
-        circuits.record(ENDPOINT, status(200), false);
-        circuits.record(ENDPOINT, status(500), false);
+        circuits.record(ENDPOINT, timeout(), false);
 
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
+        assertThat(circuits.snapshot(ENDPOINT).attemptsInWindow()).isEqualTo(1);
     }
 
     @Test
@@ -82,46 +82,75 @@ class EndpointCircuitsTests {
     }
 
     @Test
-    void letsExactlyOneProbeThroughAfterTheCoolDownAndClosesWhenItSucceeds() {
+    void halfOpenAdmitsTheConfiguredNumberOfTrialsThenDefers() {
         open();
         clock.advance(Duration.ofMillis(4_999));
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.DEFER);
         clock.advance(Duration.ofMillis(1));
 
-        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.PROBE);
+        for (int i = 0; i < 10; i++) {
+            assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+        }
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.DEFER);
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.HALF_OPEN);
+    }
 
-        assertThat(circuits.record(ENDPOINT, status(204), true)).isFalse();
+    @Test
+    void closesWhenTheTrialsFailureRateStaysBelowTheThresholdEvenIfFirstAttemptsAmongThemFail() {
+        open();
+        clock.advance(Duration.ofSeconds(5));
+        for (int i = 0; i < 10; i++) {
+            circuits.admit(ENDPOINT);
+        }
+        for (int i = 0; i < 7; i++) {
+            assertThat(circuits.record(ENDPOINT, status(500), true)).isFalse();
+        }
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.HALF_OPEN);
+
+        circuits.record(ENDPOINT, status(200), true);
+        circuits.record(ENDPOINT, status(200), true);
+
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.ATTEMPT);
         assertThat(circuits.retryAt(ENDPOINT)).isNull();
     }
 
     @Test
-    void aFailedProbeReopensWithACoolDownThatDoublesUpToTheCap() {
+    void reopensAsSoonAsTheTrialsFailureRateReachesTheThresholdWithACoolDownThatDoublesUpToTheCap() {
         open();
-        Duration[] expected = {Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30),
-            Duration.ofSeconds(30)};
         Duration coolDown = Duration.ofSeconds(5);
-        for (Duration next : expected) {
+        for (Duration next : new Duration[] {Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30),
+            Duration.ofSeconds(30)}) {
             clock.advance(coolDown);
-            assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.PROBE);
-            assertThat(circuits.record(ENDPOINT, timeout(), true)).isTrue();
+            for (int i = 0; i < 9; i++) {
+                assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+                assertThat(circuits.record(ENDPOINT, timeout(), true)).isEqualTo(i == 8);
+            }
+            assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
             assertThat(circuits.retryAt(ENDPOINT)).isEqualTo(clock.instant().plus(next));
             coolDown = next;
         }
     }
 
     @Test
+    void stretchesEveryCoolDownByTheJitter() {
+        EndpointCircuits jittered = new EndpointCircuits(properties,
+                new Jitter(0.2, Duration.ofMinutes(1), FixedRandom.always(0.5)), clock);
+        for (int i = 0; i < 20; i++) {
+            jittered.record(ENDPOINT, timeout(), false);
+        }
+
+        assertThat(jittered.retryAt(ENDPOINT)).isEqualTo(clock.instant().plusMillis(5_500));
+    }
+
+    @Test
     void closingResetsTheCoolDownToTheFirstOne() {
         open();
         clock.advance(Duration.ofSeconds(5));
-        circuits.admit(ENDPOINT);
-        circuits.record(ENDPOINT, timeout(), true);
+        trials(9, timeout());
         clock.advance(Duration.ofSeconds(10));
-        circuits.admit(ENDPOINT);
-        circuits.record(ENDPOINT, status(200), true);
+        trials(2, status(200));
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
 
         open();
 
@@ -129,7 +158,7 @@ class EndpointCircuitsTests {
     }
 
     @Test
-    void lateResultsOfAttemptsStartedBeforeItOpenedDoNotExtendTheCoolDown() {
+    void lateResultsOfAttemptsAdmittedBeforeItOpenedDoNotChangeIt() {
         open();
         Instant probeAt = circuits.retryAt(ENDPOINT);
         clock.advance(Duration.ofSeconds(3));
@@ -142,22 +171,37 @@ class EndpointCircuitsTests {
     }
 
     @Test
-    void aProbeThatNeverReportsIsGivenUpAfterTheProbeTimeout() {
+    void givesUpTrialsThatNeverReportAfterTheProbeTimeout() {
         open();
         clock.advance(Duration.ofSeconds(5));
-        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.PROBE);
+        for (int i = 0; i < 10; i++) {
+            circuits.admit(ENDPOINT);
+        }
         assertThat(circuits.retryAt(ENDPOINT)).isEqualTo(clock.instant().plusSeconds(15));
-
         clock.advance(Duration.ofSeconds(14));
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.DEFER);
+
         clock.advance(Duration.ofSeconds(1));
-        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.PROBE);
+
+        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+    }
+
+    @Test
+    void showsItsStateForOperators() {
+        open();
+
+        EndpointCircuits.Snapshot snapshot = circuits.snapshot(ENDPOINT);
+
+        assertThat(snapshot.state()).isEqualTo(State.OPEN);
+        assertThat(snapshot.failureRate()).isEqualTo(1.0);
+        assertThat(snapshot.attemptsInWindow()).isEqualTo(20);
+        assertThat(snapshot.nextProbeAt()).isEqualTo(clock.instant().plusSeconds(5));
     }
 
     @Test
     void attemptsEverythingWhenDisabled() {
-        EndpointCircuits off = new EndpointCircuits(new CircuitProperties(false, 1, 0.5, 20, Duration.ofSeconds(10),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15)), clock);
+        EndpointCircuits off = new EndpointCircuits(new CircuitProperties(false, 0.9, 1, Duration.ofSeconds(10),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(15)), noJitter, clock);
 
         assertThat(off.record(ENDPOINT, timeout(), false)).isFalse();
         assertThat(off.admit(ENDPOINT)).isEqualTo(Admission.ATTEMPT);
@@ -171,8 +215,15 @@ class EndpointCircuitsTests {
         assertThat(circuits.retryAt("ep_healthy")).isNull();
     }
 
+    private void trials(int count, AttemptResult result) {
+        for (int i = 0; i < count; i++) {
+            assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+            circuits.record(ENDPOINT, result, true);
+        }
+    }
+
     private void open() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 20; i++) {
             circuits.record(ENDPOINT, timeout(), false);
         }
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);

@@ -49,6 +49,15 @@ class RetryTiersTests {
     }
 
     @Test
+    void releasesARecordAtItsDueTimeWhenThatComesBeforeItsTiersHoldEnds() {
+        Instant appended = NOW.minusSeconds(1);
+
+        assertThat(tiers.decide(2, appended, NOW.plusSeconds(30), NOW))
+                .isEqualTo(new Verdict.WaitUntil(NOW.plusSeconds(30)));
+        assertThat(tiers.decide(2, appended, NOW, NOW)).isEqualTo(new Verdict.Attempt());
+    }
+
+    @Test
     void attemptsWhatIsDueAndParksWhatIsDueWithinTheParkLimit() {
         Instant appended = NOW.minusSeconds(5);
 

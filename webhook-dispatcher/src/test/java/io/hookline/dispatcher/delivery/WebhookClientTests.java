@@ -28,7 +28,7 @@ class WebhookClientTests {
     private static final String BODY = "{\"type\":\"order.paid\"}";
 
     private final RecordingWebhookServer server = RecordingWebhookServer.start();
-    private final HttpProperties http = new HttpProperties(Duration.ofMillis(500), Duration.ofMillis(700));
+    private final HttpProperties http = new HttpProperties(Duration.ofMillis(500), Duration.ofMillis(700), Duration.ofMillis(700));
     private final WebhookClient client = new WebhookClient(
             DeliveryConfiguration.webClient(http, ConnectionProvider.create("test", 16)),
             new RequestSigner(Clock.systemUTC()), http, Clock.systemUTC(),
