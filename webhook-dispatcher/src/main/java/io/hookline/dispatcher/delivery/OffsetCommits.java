@@ -1,0 +1,86 @@
+package io.hookline.dispatcher.delivery;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits the delivery engine's offsets: per partition, only up to the lowest unfinished offset of its
+ * {@link PartitionProgress}; asynchronously every {@code interval}, synchronously on revocation and at shutdown.
+ * Used by the engine's poll thread only (it owns the consumer); not thread-safe.
+ */
+final class OffsetCommits {
+
+    private static final Logger log = LoggerFactory.getLogger(OffsetCommits.class);
+
+    private final Consumer<?, ?> consumer;
+    private final Map<TopicPartition, PartitionProgress> progress;
+    private final Duration interval;
+    private long lastCommitNanos;
+
+    OffsetCommits(Consumer<?, ?> consumer, Map<TopicPartition, PartitionProgress> progress, Duration interval) {
+        this.consumer = consumer;
+        this.progress = progress;
+        this.interval = interval;
+    }
+
+    /** Commits asynchronously when the interval has passed since the last commit. */
+    void commitIfDue() {
+        long nanos = System.nanoTime();
+        if (nanos - lastCommitNanos < interval.toNanos()) {
+            return;
+        }
+        lastCommitNanos = nanos;
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(progress.keySet());
+        if (offsets.isEmpty()) {
+            return;
+        }
+        consumer.commitAsync(offsets, (committed, error) -> {
+            if (error != null) {
+                log.debug("Asynchronous commit failed; a later one covers it: {}", error.toString());
+            }
+        });
+        offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
+    }
+
+    /** Commits every partition synchronously (shutdown); throws if the commit fails. */
+    void commitNow() {
+        lastCommitNanos = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(progress.keySet());
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+            offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
+        }
+    }
+
+    /** Commits the partitions being revoked; a failure is logged (those records will be redelivered). */
+    void commitOnRevocation(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+        } catch (RuntimeException e) {
+            log.warn("Commit on revocation failed; those records will be redelivered: {}", e.toString());
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            PartitionProgress partitionProgress = progress.get(partition);
+            long position = partitionProgress == null ? -1 : partitionProgress.committable();
+            if (position >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        return offsets;
+    }
+}
