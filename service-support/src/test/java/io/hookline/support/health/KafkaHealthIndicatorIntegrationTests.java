@@ -17,7 +17,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /** Against a broker of its own (stopped and restarted here), never the shared test broker. */
-class KafkaHealthIndicatorTests {
+class KafkaHealthIndicatorIntegrationTests {
 
     private static final Duration CACHE = Duration.ofSeconds(5);
 
@@ -70,7 +70,9 @@ class KafkaHealthIndicatorTests {
         Health health = indicator.health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        // Bounded by the 1 s timeout, not by the admin client's 60 s default; the ceiling leaves room for a busy
+        // machine without letting a missing timeout pass.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     }
 
     private KafkaHealthIndicator indicator(String bootstrapServers) {
