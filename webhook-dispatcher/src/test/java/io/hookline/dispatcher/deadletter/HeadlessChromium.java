@@ -54,7 +54,7 @@ final class HeadlessChromium {
     private static Optional<String> find(String property, List<String> candidates) {
         String configured = System.getProperty(property);
         Stream<String> paths = configured != null ? Stream.of(configured) : candidates.stream();
-        return paths.filter(path -> Files.isExecutable(Path.of(path))).findFirst();
+        return paths.filter(path -> Files.isRegularFile(Path.of(path)) && Files.isExecutable(Path.of(path))).findFirst();
     }
 
     private static String profileDirectory() {
