@@ -12,7 +12,7 @@
 # thread per partition that POSTs each record and waits), with an endpoint that answers 200 after 50 ms and one
 # that never answers; N events are produced first, then the dispatcher starts (throughput of a backlog).
 #
-# Section "partial-failure" (issue 12, about five minutes; run alone it adds a 5 s warm-up row): a healthy 50 ms
+# Section "partial-failure" (issue 12, about five minutes; run alone it adds a 10 s warm-up row): a healthy 50 ms
 # endpoint alone (its solo rate), then beside each troubled endpoint in turn: dead (connection refused), hanging
 # (accepts, never answers), 30 % random 500 (else 200 after 50 ms), 500 on the first attempt of every webhook-id
 # (then 200 after 50 ms), 503 with Retry-After: 3600. Each row has a fresh dispatcher, its own topics and group

@@ -43,10 +43,10 @@ final class PartialFailureBenchmark {
         this.retryDelays = retryDelays;
     }
 
-    /** The solo row first, then one row per trouble. With {@code warmUp}, a short discarded solo row before. */
+    /** The solo row first, then one row per trouble. With {@code warmUp}, a discarded 10 s solo row before. */
     List<PartialFailureRow> run(int events, int rate, boolean warmUp) {
         if (warmUp) {
-            PartialFailureRow warm = measure(null, rate * 5, rate);
+            PartialFailureRow warm = measure(null, rate * 10, rate);
             System.out.printf(Locale.ROOT, "[bench] partial-failure JIT warm-up row (discarded): %.1f deliveries/s%n",
                     warm.healthy().perSecond());
         }
