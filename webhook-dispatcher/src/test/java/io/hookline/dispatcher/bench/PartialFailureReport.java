@@ -30,7 +30,7 @@ final class PartialFailureReport {
                 PartialFailureBenchmark.FLAKY_WAIT.toSeconds(), PartialFailureBenchmark.OBSERVATION_TAIL.toSeconds(),
                 Runtime.getRuntime().availableProcessors()));
         table.append("| troubled endpoint | healthy deliveries/s (% of solo, target >= 90 %) | healthy p99 |"
-                + " troubled goodput, acked ids/s | troubled acked / offered (requests) |"
+                + " troubled goodput, acked ids/s | troubled acked / offered (requests that reached it) |"
                 + " Kafka records retry + DLT = total | records per delivered event | all acknowledged after |\n");
         table.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(row -> table.append("| ").append(String.join(" | ", cells(row, solo))).append(" |\n"));
