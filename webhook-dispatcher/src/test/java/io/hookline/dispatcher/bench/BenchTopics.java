@@ -29,7 +29,7 @@ final class BenchTopics implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    /** Records produced to a run's retry topics ({@code <prefix>.webhooks.deliveries.retry.*}) and its dead-letter topic. */
+    /** Records on a run's retry topics ({@code <prefix>.webhooks.deliveries.retry.*}) and its dead-letter topic. */
     record RetryAndDeadLetterRecords(long retry, long deadLetter) {
 
         long total() {
@@ -49,7 +49,8 @@ final class BenchTopics implements AutoCloseable {
             names.add(prefix + ".webhooks.deliveries.retry." + n);
         }
         try {
-            admin.createTopics(names.stream().map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList()).all().get();
+            List<NewTopic> topics = names.stream().map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
+            admin.createTopics(topics).all().get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
@@ -85,7 +86,11 @@ final class BenchTopics implements AutoCloseable {
         }
     }
 
-    /** End-offset sums (from offset 0: the topics are new) over whichever retry topics the dispatcher uses, and the dead-letter topic. */
+    /**
+     * End-offset sums (the topics are new, so they start at 0) over whichever
+     * {@code <prefix>.webhooks.deliveries.retry.*} topics exist (the dispatcher may declare more than were created)
+     * and {@code <prefix>.webhooks.deliveries.dlt}.
+     */
     RetryAndDeadLetterRecords records(String prefix) {
         String deliveries = prefix + ".webhooks.deliveries";
         String deadLetter = deliveries + ".dlt";

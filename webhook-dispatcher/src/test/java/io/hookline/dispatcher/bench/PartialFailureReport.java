@@ -42,15 +42,18 @@ final class PartialFailureReport {
                 + (row == solo ? " (solo)" : String.format(Locale.ROOT, " (%.0f %%)",
                         100 * row.healthy().perSecond() / solo.healthy().perSecond()))
                 + (row.healthy().delivered() < row.offered()
-                        ? String.format(Locale.ROOT, ", only %,d of %,d", row.healthy().delivered(), row.offered()) : "");
+                        ? String.format(Locale.ROOT, ", only %,d of %,d", row.healthy().delivered(), row.offered())
+                        : "");
         String p99 = String.format(Locale.ROOT, "%.1f ms", row.healthy().p99Millis());
         TroubledOutcome troubled = row.troubled();
         if (troubled == null) {
-            return List.of("none (healthy endpoint alone)", healthyRate, p99, "—", "—", records(row.records()), "—", "—");
+            return List.of("none (healthy endpoint alone)", healthyRate, p99, "—", "—", records(row.records()), "—",
+                    "—");
         }
         return List.of(row.trouble().description(), healthyRate, p99,
                 String.format(Locale.ROOT, "%,.1f", troubled.goodput()),
-                String.format(Locale.ROOT, "%,d / %,d (%,d)", troubled.acknowledged(), row.offered(), troubled.requests()),
+                String.format(Locale.ROOT, "%,d / %,d (%,d)", troubled.acknowledged(), row.offered(),
+                        troubled.requests()),
                 records(row.records()), perDelivered(row), allAcknowledged(row));
     }
 

@@ -12,8 +12,8 @@ import io.hookline.dispatcher.bench.BenchTopics.RetryAndDeadLetterRecords;
  * @param troubled what the troubled endpoint got; {@code null} in the solo row
  * @param records records on the row's retry and dead-letter topics when the row ended
  */
-record PartialFailureRow(Trouble trouble, int offered, double offerSeconds, HealthyOutcome healthy, TroubledOutcome troubled,
-        RetryAndDeadLetterRecords records) {
+record PartialFailureRow(Trouble trouble, int offered, double offerSeconds, HealthyOutcome healthy,
+        TroubledOutcome troubled, RetryAndDeadLetterRecords records) {
 
     /**
      * @param delivered distinct events that reached the healthy endpoint
@@ -26,7 +26,8 @@ record PartialFailureRow(Trouble trouble, int offered, double offerSeconds, Heal
     /**
      * @param acknowledged distinct webhook-ids answered with a 2xx
      * @param requests every request that reached the endpoint
-     * @param goodput acknowledged / (last new acknowledgement if all were, else the end of the row, - first event offered)
+     * @param goodput acknowledged / (last new acknowledgement if all were, else the end of the row,
+     *        - first event offered)
      * @param secondsToAll first event offered -> last acknowledgement, or {@code NaN} if not all were acknowledged
      * @param waitedAfterOffer how long the row waited after the last event was offered (bound or fixed tail)
      */
