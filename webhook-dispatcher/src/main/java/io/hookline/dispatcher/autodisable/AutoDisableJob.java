@@ -8,6 +8,7 @@ import io.hookline.dispatcher.operations.OperationalEvents;
 import io.hookline.schemas.events.EndpointDisabled;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -73,7 +74,7 @@ class AutoDisableJob {
 
     private void check(EndpointView endpoint) {
         try {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Optional<Disablement> decision = policy.decide(streaks.current(endpoint.id(), endpoint.reenabledAt()), now);
             if (decision.isPresent() && disablements.disable(endpoint.id(), decision.get())) {
                 Disablement disabled = decision.get();
