@@ -2,13 +2,13 @@ package io.hookline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.testsupport.Prerequisites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -89,8 +89,8 @@ class ComposeFileTests {
         if (runs("docker-compose", "version")) {
             return List.of("docker-compose");
         }
-        Assumptions.abort("neither 'docker compose' nor 'docker-compose' is installed, so the compose file "
-                + "is not checked here; .ci/run installs Debian's docker-compose");
+        Prerequisites.require(false, "neither 'docker compose' nor 'docker-compose' is installed, so the compose "
+                + "file cannot be checked; bin/test installs Debian's docker-compose");
         return List.of();
     }
 

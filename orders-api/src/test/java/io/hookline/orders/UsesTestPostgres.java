@@ -1,5 +1,6 @@
 package io.hookline.orders;
 
+import io.hookline.testsupport.Prerequisites;
 import io.hookline.testsupport.TestPostgres;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -7,7 +8,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -34,11 +34,8 @@ public @interface UsesTestPostgres {
 
         @Override
         public void beforeAll(ExtensionContext context) {
-            boolean available = TestPostgres.available().isPresent();
-            if (!available) {
-                System.out.println("SKIPPED " + context.getDisplayName() + ": " + TestPostgres.unavailableReason());
-            }
-            Assumptions.assumeTrue(available, TestPostgres.unavailableReason());
+            Prerequisites.require(TestPostgres.available().isPresent(),
+                    context.getDisplayName() + ": " + TestPostgres.unavailableReason());
         }
     }
 

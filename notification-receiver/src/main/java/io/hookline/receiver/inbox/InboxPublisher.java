@@ -14,7 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts accepted webhooks on {@link Topics#NOTIFICATIONS_INBOX} and waits for the acknowledgement
+ * Puts accepted webhooks on the inbox topic ({@link InboxProperties#topic()}, default {@link Topics#NOTIFICATIONS_INBOX}) and waits for the acknowledgement
  * ({@code acks=all}, idempotent producer), bounded by {@code receiver.inbox.send-timeout}.
  *
  * <p>Thread-safe; called from request threads. A timeout does not withdraw the record: it may still land,
@@ -50,13 +50,13 @@ public class InboxPublisher {
         }
     }
 
-    private static ProducerRecord<String, String> record(AcceptedWebhook webhook) {
+    private ProducerRecord<String, String> record(AcceptedWebhook webhook) {
         List<Header> headers = List.of(
                 header(InboxHeaders.WEBHOOK_ID, webhook.webhookId()),
                 header(InboxHeaders.EVENT_ID, webhook.webhookId()),
                 header(InboxHeaders.EVENT_TYPE, webhook.eventType()),
                 header(InboxHeaders.RECEIVED_AT, webhook.acceptedAt().toString()));
-        return new ProducerRecord<>(Topics.NOTIFICATIONS_INBOX, null, webhook.acceptedAt().toEpochMilli(),
+        return new ProducerRecord<>(properties.topic(), null, webhook.acceptedAt().toEpochMilli(),
                 webhook.orderId(), webhook.body(), headers);
     }
 

@@ -40,14 +40,14 @@ class KafkaConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
 
     @Bean
-    NewTopic notificationsInbox(TopicProperties topic) {
-        return TopicBuilder.name(Topics.NOTIFICATIONS_INBOX).partitions(topic.partitions())
+    NewTopic notificationsInbox(TopicProperties topic, InboxProperties inbox) {
+        return TopicBuilder.name(inbox.topic()).partitions(topic.partitions())
                 .replicas(topic.replicationFactor()).build();
     }
 
     @Bean
-    NewTopic notificationsInboxDeadLetters(TopicProperties topic) {
-        return TopicBuilder.name(Topics.NOTIFICATIONS_INBOX_DLT).partitions(topic.partitions())
+    NewTopic notificationsInboxDeadLetters(TopicProperties topic, InboxProperties inbox) {
+        return TopicBuilder.name(inbox.deadLetterTopic()).partitions(topic.partitions())
                 .replicas(topic.replicationFactor()).build();
     }
 
@@ -88,15 +88,16 @@ class KafkaConfiguration {
 
     /**
      * Poison records (not JSON, off-schema, no {@code webhook-id}) and permanent e-mail failures go straight
-     * to {@link Topics#NOTIFICATIONS_INBOX_DLT} with the reason; other failures (SMTP or the database away)
+     * to the inbox dead-letter topic (default {@link Topics#NOTIFICATIONS_INBOX_DLT}) with the reason; other failures (SMTP or the database away)
      * are retried with {@code receiver.mail.retry} back-off first, then parked there too and the notification
      * marked {@code failed}, so a partition never stops for good. The offset is committed only after the
      * dead letter is acknowledged.
      */
     @Bean
     DefaultErrorHandler inboxErrorHandler(KafkaOperations<Object, Object> template, NotificationStore store,
-            ConfirmationMailProperties mail) {
-        DeadLetterPublishingRecoverer recoverer = new LoggingDeadLetterRecoverer(template, store);
+            ConfirmationMailProperties mail, InboxProperties inbox) {
+        DeadLetterPublishingRecoverer recoverer = new LoggingDeadLetterRecoverer(template, store,
+                inbox.deadLetterTopic());
         ConfirmationMailProperties.Retry retry = mail.retry();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
         backOff.setInitialInterval(retry.initialInterval().toMillis());

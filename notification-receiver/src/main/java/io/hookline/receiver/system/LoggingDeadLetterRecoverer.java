@@ -19,7 +19,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Parks a failed inbox record on {@link Topics#NOTIFICATIONS_INBOX_DLT} (partition chosen by key), with
+ * Parks a failed inbox record on the inbox dead-letter topic ({@code receiver.inbox.dead-letter-topic}, default {@link Topics#NOTIFICATIONS_INBOX_DLT}) (partition chosen by key), with
  * Spring Kafka's {@code kafka_dlt-*} headers carrying the original topic, offset and the reason, and logs
  * one line saying which record and why (never its value), and marks its notification (if one was recorded)
  * {@code failed}. Called on the listener thread; blocks until the dead letter is acknowledged, and throws if
@@ -30,22 +30,24 @@ class LoggingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     private static final Logger log = LoggerFactory.getLogger(LoggingDeadLetterRecoverer.class);
 
     private final NotificationStore store;
+    private final String deadLetterTopic;
 
-    LoggingDeadLetterRecoverer(KafkaOperations<?, ?> template, NotificationStore store) {
-        super(template, (record, exception) -> new TopicPartition(Topics.NOTIFICATIONS_INBOX_DLT, -1));
+    LoggingDeadLetterRecoverer(KafkaOperations<?, ?> template, NotificationStore store, String deadLetterTopic) {
+        super(template, (record, exception) -> new TopicPartition(deadLetterTopic, -1));
         this.store = store;
+        this.deadLetterTopic = deadLetterTopic;
     }
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
         String reason = reason(exception);
         log.warn("Parking inbox record {}-{}@{} (key {}) on {}: {}", record.topic(), record.partition(),
-                record.offset(), record.key(), Topics.NOTIFICATIONS_INBOX_DLT, reason);
+                record.offset(), record.key(), deadLetterTopic, reason);
         super.accept(record, consumer, exception);
         Header webhookId = record.headers().lastHeader(InboxHeaders.WEBHOOK_ID);
         if (webhookId != null && webhookId.value() != null) {
             store.markFailed(new String(webhookId.value(), StandardCharsets.UTF_8), "parked on "
-                    + Topics.NOTIFICATIONS_INBOX_DLT + ": " + reason);
+                    + deadLetterTopic + ": " + reason);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.hookline.receiver.system;
 
-import io.hookline.schemas.events.Topics;
+import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
 import org.slf4j.Logger;
@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes the first webhook as fast as the thousandth: before the service reports ready, creates the Kafka
- * producer and fetches the metadata of {@link Topics#NOTIFICATIONS_INBOX} (otherwise the first request
+ * producer and fetches the metadata of the inbox topic (otherwise the first request
  * pays for the connection, the idempotent producer's id and the metadata round trip), and runs the
  * {@code order.paid} schema once (the validator compiles lazily). A broker that is down only costs a log
  * line here: requests then get 503 until it is back.
@@ -31,8 +31,11 @@ class StartupWarmUp {
     private final KafkaTemplate<String, String> kafka;
     private final ContractValidator validator;
     private final JsonMapper json;
+    private final String inboxTopic;
 
-    StartupWarmUp(KafkaTemplate<String, String> kafka, ContractValidator validator, JsonMapper json) {
+    StartupWarmUp(KafkaTemplate<String, String> kafka, ContractValidator validator, JsonMapper json,
+            InboxProperties inbox) {
+        this.inboxTopic = inbox.topic();
         this.kafka = kafka;
         this.validator = validator;
         this.json = json;
@@ -43,12 +46,12 @@ class StartupWarmUp {
         long started = System.nanoTime();
         validator.validate(ContractSchema.ORDER_PAID_WEBHOOK, json.readTree(SAMPLE));
         try {
-            int partitions = kafka.partitionsFor(Topics.NOTIFICATIONS_INBOX).size();
-            log.info("Warmed up: producer connected, {} has {} partitions ({} ms)", Topics.NOTIFICATIONS_INBOX,
+            int partitions = kafka.partitionsFor(inboxTopic).size();
+            log.info("Warmed up: producer connected, {} has {} partitions ({} ms)", inboxTopic,
                     partitions, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("Could not warm up the producer for {} ({}); webhooks get 503 until Kafka answers",
-                    Topics.NOTIFICATIONS_INBOX, e.getClass().getSimpleName());
+                    inboxTopic, e.getClass().getSimpleName());
         }
     }
 }

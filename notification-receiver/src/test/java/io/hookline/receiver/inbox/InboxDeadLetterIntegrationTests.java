@@ -7,7 +7,6 @@ import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.ReceiverIntegrationTest;
 import io.hookline.receiver.support.TopicProbe;
 import io.hookline.receiver.support.WebhookClient;
-import io.hookline.schemas.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +21,10 @@ import tools.jackson.databind.JsonNode;
 /** Poison on the inbox queue is parked on the dead-letter topic with its reason; the worker goes on. */
 @ReceiverIntegrationTest
 class InboxDeadLetterIntegrationTests {
+
+    /** The context's own inbox topics (docs/testing.md). */
+    @Autowired
+    InboxProperties inbox;
 
     private static final String REASON_HEADER = "kafka_dlt-exception-message";
 
@@ -50,7 +53,7 @@ class InboxDeadLetterIntegrationTests {
         List<JsonNode> rows = await().atMost(Duration.ofSeconds(30))
                 .until(() -> new WebhookClient(port).notifications(orderId), list -> !list.isEmpty());
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("event_id").asString()).isEqualTo(valid));
-        List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecords(Topics.NOTIFICATIONS_INBOX_DLT, 3,
+        List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecords(inbox.deadLetterTopic(), 3,
                 record -> orderId.equals(record.key()));
         List<String> reasons = parked.stream().map(record -> TopicProbe.header(record, REASON_HEADER)).toList();
         assertThat(reasons).hasSize(3);
@@ -61,7 +64,7 @@ class InboxDeadLetterIntegrationTests {
     }
 
     private void send(String key, String webhookId, String value) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.NOTIFICATIONS_INBOX, key, value);
+        ProducerRecord<String, String> record = new ProducerRecord<>(inbox.topic(), key, value);
         if (webhookId != null) {
             record.headers().add(InboxHeaders.WEBHOOK_ID, webhookId.getBytes(StandardCharsets.UTF_8));
         }

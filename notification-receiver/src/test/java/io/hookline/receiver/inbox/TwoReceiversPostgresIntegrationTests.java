@@ -10,6 +10,7 @@ import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.TestSmtp;
 import io.hookline.receiver.support.WebhookClient;
 import io.hookline.testsupport.TestKafka;
+import io.hookline.testsupport.Prerequisites;
 import io.hookline.testsupport.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +50,7 @@ class TwoReceiversPostgresIntegrationTests {
 
     @Test
     void theSameWebhookOnTwoInstancesIsRecordedAndEmailedOnceAlsoAfterOneInstanceIsGone() throws Exception {
-        Assumptions.assumeTrue(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
+        Prerequisites.require(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
         smtp.start();
         String database = TestPostgres.freshSchema();
         String group = "two-receivers-" + UUID.randomUUID();
@@ -108,6 +108,8 @@ class TwoReceiversPostgresIntegrationTests {
                         "--spring.datasource.password=" + TestPostgres.password(),
                         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                         "--spring.kafka.consumer.group-id=" + group,
+                        "--receiver.inbox.topic=" + group + ".notifications.inbox",
+                        "--receiver.inbox.dead-letter-topic=" + group + ".notifications.inbox.dlt",
                         "--spring.kafka.consumer.auto-offset-reset=latest",
                         "--spring.kafka.consumer.properties.session.timeout.ms=6000",
                         "--spring.kafka.consumer.properties.heartbeat.interval.ms=500",

@@ -3,11 +3,11 @@ package io.hookline.receiver.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.ReceiverIntegrationTest;
 import io.hookline.receiver.support.TopicProbe;
 import io.hookline.receiver.support.WebhookClient;
-import io.hookline.schemas.events.Topics;
 import io.hookline.schemas.signing.WebhookHeaders;
 import java.time.Duration;
 import java.util.List;
@@ -22,19 +22,21 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An SMTP server that never comes back: the worker retries with back-off, then parks the record on the
- * receiver's own dead-letter topic and marks the notification failed. Its own context: nothing listens on
- * port 1, the back-off is short, and its own consumer group starts at the end of the queue (so it leaves
- * the other tests' records alone).
+ * receiver's own dead-letter topic and marks the notification failed. Its own context (nothing listens on
+ * port 1, the back-off is short), and so its own inbox topics and consumer group: it never sees the other
+ * tests' records.
  */
 @ReceiverIntegrationTest
 @TestPropertySource(properties = {
         "spring.mail.port=1",
         "receiver.mail.retry.initial-interval=100ms",
         "receiver.mail.retry.max-retries=2",
-        "spring.kafka.consumer.group-id=notification-receiver-dlt-tests",
-        "spring.kafka.consumer.auto-offset-reset=latest",
         "spring.datasource.url=jdbc:h2:mem:receiver-dlt-tests;DB_CLOSE_DELAY=-1"})
 class ConfirmationDeadLetterIntegrationTests {
+
+    /** The context's own inbox topics (docs/testing.md). */
+    @Autowired
+    InboxProperties inbox;
 
     @LocalServerPort
     int port;
@@ -55,7 +57,7 @@ class ConfirmationDeadLetterIntegrationTests {
 
         assertThat(client.postSigned(webhookId, OrderPaidBodies.valid(orderId)).status()).isEqualTo(202);
 
-        List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecords(Topics.NOTIFICATIONS_INBOX_DLT, 1,
+        List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecords(inbox.deadLetterTopic(), 1,
                 record -> webhookId.equals(TopicProbe.header(record, WebhookHeaders.ID)));
         assertThat(parked.get(0).key()).isEqualTo(orderId);
         assertThat(TopicProbe.header(parked.get(0), "kafka_dlt-exception-message"))
@@ -63,7 +65,7 @@ class ConfirmationDeadLetterIntegrationTests {
         JsonNode row = await().atMost(Duration.ofSeconds(30)).until(() -> client.notifications(orderId).get(0),
                 r -> "failed".equals(r.get("status").asString()));
         assertThat(row.get("attempts").asInt()).isEqualTo(3);
-        assertThat(row.get("last_error").asString()).contains("parked on notifications.inbox.dlt", "retries exhausted");
+        assertThat(row.get("last_error").asString()).contains("parked on " + inbox.deadLetterTopic(), "retries exhausted");
         assertThat(row.get("sent_at").isNull()).isTrue();
     }
 }

@@ -3,12 +3,12 @@ package io.hookline.receiver.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.ReceiverIntegrationTest;
 import io.hookline.receiver.support.TestSmtp;
 import io.hookline.receiver.support.TopicProbe;
 import io.hookline.receiver.support.WebhookClient;
-import io.hookline.schemas.events.Topics;
 import io.hookline.schemas.signing.WebhookHeaders;
 import io.hookline.testsupport.TestKafka;
 import jakarta.mail.internet.InternetAddress;
@@ -37,6 +37,10 @@ import tools.jackson.databind.JsonNode;
  */
 @ReceiverIntegrationTest
 class ConfirmationMailIntegrationTests {
+
+    /** The context's own inbox topics (docs/testing.md). */
+    @Autowired
+    InboxProperties inbox;
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -125,7 +129,7 @@ class ConfirmationMailIntegrationTests {
         String webhookId = OrderPaidBodies.newWebhookId();
         assertThat(client.postSigned(webhookId, OrderPaidBodies.valid(orderId)).status()).isEqualTo(202);
         awaitStatus(orderId, "sent");
-        ConsumerRecord<String, String> record = TopicProbe.awaitRecords(Topics.NOTIFICATIONS_INBOX, 1,
+        ConsumerRecord<String, String> record = TopicProbe.awaitRecords(inbox.topic(), 1,
                 r -> webhookId.equals(TopicProbe.header(r, WebhookHeaders.ID))).get(0);
 
         // The worker stops, and its group's position goes back before the record, as after a crash between

@@ -13,13 +13,18 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole receiver on a random port, against the shared test broker, the shared test SMTP server
  * ({@link TestSmtp}) and an in-memory H2 database, with short worker back-off so SMTP outages heal fast,
  * and two accepted secrets (the development one and {@link WebhookClient#ROTATED_SECRET}, as during a rotation).
- * Classes carrying only this annotation share one application context.
+ * Classes carrying only this annotation share one application context. Every context has its own inbox topics
+ * and consumer group ({@code ${test.namespace}.…}, docs/testing.md), so the worker of one cached context never
+ * takes (and e-mails) another context's records; tests read the names from the injected {@code InboxProperties}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:receiver-tests;DB_CLOSE_DELAY=-1",
+        "receiver.inbox.topic=${test.namespace}.notifications.inbox",
+        "receiver.inbox.dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
+        "spring.kafka.consumer.group-id=${test.namespace}.inbox",
         "spring.kafka.consumer.properties.session.timeout.ms=10000",
         "spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
         "receiver.mail.retry.initial-interval=200ms",

@@ -2,10 +2,10 @@ package io.hookline.receiver.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.hookline.testsupport.Prerequisites;
 import io.hookline.testsupport.TestPostgres;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Fresh, migrated databases for the tests that must hold on both engines the receiver supports: H2 (in
@@ -23,7 +23,7 @@ public final class TestDatabases {
     public static String fresh(String engine) {
         String url;
         if (POSTGRESQL.equals(engine)) {
-            Assumptions.assumeTrue(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
+            Prerequisites.require(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
             url = TestPostgres.freshSchema();
         } else {
             url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";

@@ -3,12 +3,12 @@ package io.hookline.receiver.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.ReceiverIntegrationTest;
 import io.hookline.receiver.support.TopicProbe;
 import io.hookline.receiver.support.WebhookClient;
 import io.hookline.schemas.events.EventHeaders;
-import io.hookline.schemas.events.Topics;
 import io.hookline.schemas.signing.WebhookHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +31,10 @@ import tools.jackson.databind.JsonNode;
  */
 @ReceiverIntegrationTest
 class ObservabilityIntegrationTests {
+
+    /** The context's own inbox topics (docs/testing.md). */
+    @Autowired
+    InboxProperties inbox;
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
@@ -54,7 +59,7 @@ class ObservabilityIntegrationTests {
         List<JsonNode> notifications = await().atMost(Duration.ofSeconds(30))
                 .until(() -> client.notifications(orderId), list -> list.size() == 1);
         assertThat(notifications.getFirst().get("trace_id").asString()).isEqualTo(TRACE_ID);
-        ConsumerRecord<String, String> queued = TopicProbe.awaitRecords(Topics.NOTIFICATIONS_INBOX, 1,
+        ConsumerRecord<String, String> queued = TopicProbe.awaitRecords(inbox.topic(), 1,
                 record -> webhookId.equals(TopicProbe.header(record, WebhookHeaders.ID))).getFirst();
         assertThat(TopicProbe.header(queued, EventHeaders.TRACEPARENT)).startsWith("00-" + TRACE_ID + "-");
     }
@@ -84,7 +89,8 @@ class ObservabilityIntegrationTests {
                 .isGreaterThan(value(before, "hookline_receiver_acknowledgement_seconds_count"));
         assertThat(after).contains("hookline_receiver_acknowledgement_seconds_bucket{le=");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.get("/actuator/prometheus").body())
-                .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*topic=\"notifications\\.inbox\"[^}]*} "));
+                .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*topic=\"" + Pattern.quote(inbox.topic())
+                        + "\"[^}]*} "));
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.hookline.receiver.inbox.InboxHeaders;
 import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.TopicProbe;
 import io.hookline.receiver.support.WebhookClient;
-import io.hookline.schemas.events.Topics;
 import io.hookline.testsupport.TestKafka;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,6 +38,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class GracefulShutdownIntegrationTests {
 
+    /** This test's own inbox topic: no other context in the JVM reads it (docs/testing.md). */
+    private static final String INBOX = "graceful-shutdown.notifications.inbox";
+
     @Test
     void aWebhookInProgressWhenTheStopBeginsIsAnsweredAndNewConnectionsAreRefused() throws Exception {
         ConfigurableApplicationContext receiver = new SpringApplicationBuilder(NotificationReceiverApplication.class)
@@ -46,6 +48,7 @@ class GracefulShutdownIntegrationTests {
                         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                         "--spring.datasource.url=jdbc:h2:mem:graceful-shutdown;DB_CLOSE_DELAY=-1",
                         "--spring.kafka.listener.auto-startup=false",
+                        "--receiver.inbox.topic=" + INBOX,
                         "--server.shutdown=graceful",
                         "--spring.lifecycle.timeout-per-shutdown-phase=15s");
         int port = ((WebServerApplicationContext) receiver).getWebServer().getPort();
@@ -70,7 +73,7 @@ class GracefulShutdownIntegrationTests {
             stopping.get();
         }
         assertThat(refusesConnections(port)).isTrue();
-        assertThat(TopicProbe.awaitRecords(Topics.NOTIFICATIONS_INBOX, 1,
+        assertThat(TopicProbe.awaitRecords(INBOX, 1,
                 record -> webhookId.equals(TopicProbe.header(record, InboxHeaders.WEBHOOK_ID)))).hasSize(1);
     }
 

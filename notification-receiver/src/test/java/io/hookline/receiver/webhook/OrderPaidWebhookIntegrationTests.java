@@ -3,13 +3,13 @@ package io.hookline.receiver.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.ReceiverIntegrationTest;
 import io.hookline.receiver.support.TestSmtp;
 import io.hookline.receiver.support.TopicProbe;
 import io.hookline.receiver.support.WebhookClient;
 import io.hookline.receiver.support.WebhookClient.Response;
-import io.hookline.schemas.events.Topics;
 import io.hookline.schemas.signing.WebhookHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +31,10 @@ import tools.jackson.databind.JsonNode;
  */
 @ReceiverIntegrationTest
 class OrderPaidWebhookIntegrationTests {
+
+    /** The context's own inbox topics (docs/testing.md). */
+    @Autowired
+    InboxProperties inbox;
 
     @LocalServerPort
     int port;
@@ -65,7 +70,7 @@ class OrderPaidWebhookIntegrationTests {
         assertThat(Instant.parse(row.get("processed_at").asString()))
                 .isAfterOrEqualTo(Instant.parse(row.get("received_at").asString()));
 
-        ConsumerRecord<String, String> queued = TopicProbe.awaitRecords(Topics.NOTIFICATIONS_INBOX, 1,
+        ConsumerRecord<String, String> queued = TopicProbe.awaitRecords(inbox.topic(), 1,
                 record -> webhookId.equals(TopicProbe.header(record, WebhookHeaders.ID))).get(0);
         assertThat(queued.key()).isEqualTo(orderId);
         assertThat(queued.value()).isEqualTo(body);

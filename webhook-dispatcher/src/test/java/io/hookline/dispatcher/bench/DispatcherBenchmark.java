@@ -1,21 +1,17 @@
 package io.hookline.dispatcher.bench;
 
-import io.hookline.dispatcher.WebhookDispatcherApplication;
+import static io.hookline.dispatcher.bench.BenchWaits.awaitUntil;
+import static io.hookline.dispatcher.bench.BenchWaits.pause;
+
+import io.hookline.dispatcher.bench.DispatcherLauncher.BenchEndpoint;
 import io.hookline.schemas.signing.WebhookSecret;
 import io.hookline.testsupport.TestKafka;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import java.util.Set;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -23,39 +19,76 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 127.0.0.1 in this JVM: the embedded Kafka broker, the endpoints ({@link BenchEndpoints}), the producer
  * ({@link EventFeed}) and either dispatcher. Prints a table. Run through {@code bench/dispatcher.sh}.
  * <p>
- * Arguments: events per throughput run (default 30000), seconds of the 500/s latency run (default 20). A
- * first throughput run of the engine warms the JIT up and is printed but not tabled (the same JVM then runs
- * every scenario, so the engine's numbers are warm and the baseline's are too).
+ * Arguments: the sections to run ({@code all}, {@code isolation}: the issue-4 table below, or
+ * {@code partial-failure}: {@link PartialFailureBenchmark}), events per throughput run (default 30000),
+ * seconds of the 500/s latency run (default 20), events per partial-failure row (default 3000) and their
+ * offered rate (default 200/s). A first throughput run of the engine warms the JIT up and is printed but not
+ * tabled (the same JVM then runs every scenario, so the engine's numbers are warm and the baseline's are
+ * too); the partial-failure section run alone warms up with a short row of its own. The system property
+ * {@code bench.retry-delays} overrides the partial-failure retry schedule.
  */
 public final class DispatcherBenchmark {
 
     private static final Duration ENDPOINT_DELAY = Duration.ofMillis(50);
-    private static final String SECRET = "whsec_YmVuY2htYXJrLXNlY3JldC1rZXktZm9yLWRpc3BhdGNoZXI=";
+    private static final String SECRET = DispatcherLauncher.SECRET;
     private static final int LATENCY_RATE = 500;
+    private static final Set<String> SECTIONS = Set.of("all", "isolation", "partial-failure");
 
     private final String bootstrap = TestKafka.bootstrapServers();
     private final EventFeed feed = new EventFeed(bootstrap);
     private final BenchEndpoints endpoints = new BenchEndpoints(ENDPOINT_DELAY, feed.sentNanos());
-    private final Path data;
+    private final BenchTopics topics = new BenchTopics(bootstrap);
+    private final DispatcherLauncher launcher;
     private int run;
 
     private DispatcherBenchmark() throws Exception {
-        data = Files.createTempDirectory("dispatcher-bench");
+        launcher = new DispatcherLauncher(bootstrap, Files.createTempDirectory("dispatcher-bench"));
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
-        int latencySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        String section = args.length > 0 ? args[0] : "all";
+        if (!SECTIONS.contains(section)) {
+            throw new IllegalArgumentException("section must be one of " + SECTIONS + ", not " + section);
+        }
         DispatcherBenchmark bench = new DispatcherBenchmark();
+        if (!section.equals("partial-failure")) {
+            bench.isolationSection(intArgument(args, 1, 30_000), intArgument(args, 2, 20));
+        }
+        if (!section.equals("isolation")) {
+            bench.partialFailureSection(intArgument(args, 3, 3_000), intArgument(args, 4, 200),
+                    section.equals("partial-failure"));
+        }
+        bench.endpoints.close();
+        bench.topics.close();
+        bench.feed.close();
+        System.exit(0);
+    }
+
+    private static int intArgument(String[] args, int index, int fallback) {
+        return args.length > index ? Integer.parseInt(args[index]) : fallback;
+    }
+
+    private void partialFailureSection(int events, int rate, boolean warmUp) {
+        String retryDelays = System.getProperty("bench.retry-delays", PartialFailureBenchmark.DEFAULT_RETRY_DELAYS);
+        System.out.println(PartialFailureReport.machineLine("start"));
+        try (TroubledEndpoints troubled = new TroubledEndpoints(ENDPOINT_DELAY)) {
+            List<PartialFailureRow> rows = new PartialFailureBenchmark(feed, endpoints, troubled, topics, launcher,
+                    retryDelays).run(events, rate, warmUp);
+            System.out.println(PartialFailureReport.machineLine("end"));
+            PartialFailureReport.print(rows, rate, retryDelays);
+        }
+    }
+
+    private void isolationSection(int events, int latencySeconds) {
         List<String[]> rows = new ArrayList<>();
-        double warmUp = bench.oursThroughput(events, false);
+        double warmUp = oursThroughput(events, false);
         System.out.printf(Locale.ROOT, "[bench] JIT warm-up run (discarded): %.1f deliveries/s%n", warmUp);
-        double oursHealthy = bench.oursThroughput(events, false);
-        double oursWithDead = bench.oursThroughput(events, true);
-        double[] oursLatency = bench.oursLatency(latencySeconds);
-        double naiveHealthy = bench.naiveThroughput(false, 15);
-        double naiveWithDead = bench.naiveThroughput(true, 25);
-        double[] naiveLatency = bench.naiveLatency(10);
+        double oursHealthy = oursThroughput(events, false);
+        double oursWithDead = oursThroughput(events, true);
+        double[] oursLatency = oursLatency(latencySeconds);
+        double naiveHealthy = naiveThroughput(false, 15);
+        double naiveWithDead = naiveThroughput(true, 25);
+        double[] naiveLatency = naiveLatency(10);
         rows.add(new String[] {"deliveries/s, one endpoint answering 2xx after 50 ms", rate(naiveHealthy),
                 rate(oursHealthy), ">= 5,000"});
         rows.add(new String[] {"healthy-endpoint deliveries/s with a second endpoint that never answers",
@@ -64,14 +97,11 @@ public final class DispatcherBenchmark {
         rows.add(new String[] {"latency appended -> received at 500 events/s, p50 / p99 (max)",
                 latency(naiveLatency), latency(oursLatency), "p99 < 50 ms"});
         print(rows, events, latencySeconds);
-        bench.endpoints.close();
-        bench.feed.close();
-        System.exit(0);
     }
 
     private double oursThroughput(int events, boolean withDead) {
         String prefix = "bench-" + (++run);
-        createTopics(prefix);
+        topics.create(prefix, 7);
         endpoints.reset();
         feed.burst(prefix + ".orders.events", events);
         try (ConfigurableApplicationContext dispatcher = startDispatcher(prefix, withDead)) {
@@ -81,7 +111,7 @@ public final class DispatcherBenchmark {
 
     private double[] oursLatency(int seconds) {
         String prefix = "bench-" + (++run);
-        createTopics(prefix);
+        topics.create(prefix, 7);
         try (ConfigurableApplicationContext dispatcher = startDispatcher(prefix, false)) {
             feed.steady(prefix + ".orders.events", LATENCY_RATE, 5);
             awaitUntil(() -> endpoints.healthyDelivered() >= LATENCY_RATE * 5, Duration.ofSeconds(30));
@@ -120,35 +150,6 @@ public final class DispatcherBenchmark {
         }
     }
 
-    /**
-     * Creates the run's topics up front and waits until every partition has a leader, as in a deployment
-     * where topics exist long before traffic: a produce racing a brand-new topic's leader election was seen
-     * to stall the idempotent producer (OutOfOrderSequenceException) for the delivery timeout.
-     */
-    private void createTopics(String prefix) {
-        List<String> names = new ArrayList<>(List.of(prefix + ".orders.events", prefix + ".orders.events.dlt",
-                prefix + ".webhooks.deliveries", prefix + ".webhooks.deliveries.dlt"));
-        for (int n = 1; n <= 7; n++) {
-            names.add(prefix + ".webhooks.deliveries.retry." + n);
-        }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(names.stream().map(name -> new NewTopic(name, 3, (short) 1)).toList()).all().get();
-            awaitUntil(() -> leadersElected(admin, names), Duration.ofSeconds(30));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        pause(Duration.ofSeconds(1));
-    }
-
-    private static boolean leadersElected(Admin admin, List<String> names) {
-        try {
-            return admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .allMatch(topic -> topic.partitions().stream().allMatch(partition -> partition.leader() != null));
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     /** Rate between the arrival of the first 10 % (warm-up) and the last event at /healthy. */
     private double throughput(int events, Duration limit) {
         int warm = events / 10;
@@ -159,28 +160,10 @@ public final class DispatcherBenchmark {
     }
 
     private ConfigurableApplicationContext startDispatcher(String prefix, boolean withDead) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN",
-                "--logging.level.reactor.netty=ERROR",
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--spring.datasource.url=jdbc:h2:file:" + data.resolve(prefix) + ";WRITE_DELAY=0",
-                "--dispatcher.topics.events=" + prefix + ".orders.events",
-                "--dispatcher.topics.events-dead-letter=" + prefix + ".orders.events.dlt",
-                "--dispatcher.topics.deliveries=" + prefix + ".webhooks.deliveries",
-                "--spring.kafka.consumer.group-id=" + prefix,
-                "--dispatcher.delivery.group-id=" + prefix + ".deliveries",
-                "--dispatcher.delivery.shutdown-timeout=1s",
-                "--dispatcher.endpoints[0].name=healthy",
-                "--dispatcher.endpoints[0].url=" + endpoints.url("/healthy"),
-                "--dispatcher.endpoints[0].secret=" + SECRET));
-        if (withDead) {
-            args.addAll(List.of("--dispatcher.endpoints[1].name=dead",
-                    "--dispatcher.endpoints[1].url=" + endpoints.url("/dead"),
-                    "--dispatcher.endpoints[1].secret=" + SECRET));
-        }
-        return new SpringApplicationBuilder(WebhookDispatcherApplication.class).run(args.toArray(String[]::new));
+        BenchEndpoint healthy = new BenchEndpoint("healthy", endpoints.url("/healthy"));
+        List<BenchEndpoint> configured = withDead ? List.of(healthy, new BenchEndpoint("dead", endpoints.url("/dead")))
+                : List.of(healthy);
+        return launcher.start(prefix, configured, List.of());
     }
 
     private static double[] percentiles(Iterable<Long> micros, int expected) {
@@ -192,20 +175,6 @@ public final class DispatcherBenchmark {
         }
         return new double[] {sorted.get(sorted.size() / 2) / 1000.0, sorted.get((int) (sorted.size() * 0.99)) / 1000.0,
                 sorted.getLast() / 1000.0, sorted.size(), expected};
-    }
-
-    private static void awaitUntil(BooleanSupplier condition, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark step did not finish within " + limit);
-            }
-            pause(Duration.ofMillis(5));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        LockSupport.parkNanos(duration.toNanos());
     }
 
     private static String rate(double perSecond) {

@@ -52,9 +52,13 @@ final class EventFeed implements AutoCloseable {
 
     /** Sends at a steady {@code perSecond} for {@code seconds} (open loop: the schedule does not wait for anyone). */
     void steady(String topic, int perSecond, int seconds) {
+        paced(topic, perSecond, (long) perSecond * seconds);
+    }
+
+    /** Sends {@code total} events at a steady {@code perSecond} (open loop) and waits for every acknowledgement. */
+    void paced(String topic, int perSecond, long total) {
         long interval = 1_000_000_000L / perSecond;
         long start = System.nanoTime();
-        long total = (long) perSecond * seconds;
         for (long i = 0; i < total; i++) {
             long due = start + i * interval;
             long wait = due - System.nanoTime();

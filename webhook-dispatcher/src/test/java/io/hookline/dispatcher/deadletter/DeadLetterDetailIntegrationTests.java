@@ -39,7 +39,7 @@ class DeadLetterDetailIntegrationTests extends DeadLetterIntegrationTestSupport 
         assertThat(endpoint.get("event_types").valueStream().map(JsonNode::asString)).containsExactly("order.paid");
         assertThat(endpoint.get("enabled").asBoolean()).isTrue();
         assertThat(response.body()).doesNotContain("secret", ALPHA_SECRET);
-        assertThat(dead.get("topic").asString()).isEqualTo(DLT);
+        assertThat(dead.get("topic").asString()).isEqualTo(topics.deliveriesDeadLetter());
         assertThat(id).isEqualTo("dl_" + dead.get("partition").asInt() + "_" + dead.get("offset").asLong());
         assertThat(dead.get("status").asString()).isEqualTo("dead");
     }
@@ -49,7 +49,7 @@ class DeadLetterDetailIntegrationTests extends DeadLetterIntegrationTestSupport 
         String key = newOrderId();
         produceRaw(key, "not json at all", Map.of(
                 DeliveryHeaders.DLT_REASON, "unreadable: header delivery_id is missing",
-                DeliveryHeaders.DLT_ORIGINAL_TOPIC, "dl-tests.webhooks.deliveries"), null);
+                DeliveryHeaders.DLT_ORIGINAL_TOPIC, topics.deliveries()), null);
         String id = awaitOnlyDeadLetter(key, "dead").get("id").asString();
 
         JsonNode dead = json(admin("GET", "/dead-letters/" + id, null));

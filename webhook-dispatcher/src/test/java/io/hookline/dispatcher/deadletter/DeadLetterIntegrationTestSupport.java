@@ -3,6 +3,9 @@ package io.hookline.dispatcher.deadletter;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
+import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
+import io.hookline.dispatcher.delivery.RetryProperties;
+import io.hookline.testsupport.KafkaTopics;
 import io.hookline.dispatcher.delivery.LocalHttp;
 import io.hookline.dispatcher.delivery.RecordingWebhookServer;
 import io.hookline.schemas.events.EventEnvelope;
@@ -16,10 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one application context of the dead-letter tests (shared through Spring's context cache): the real
- * dispatcher on the shared test broker with its own topics ({@code dl-tests.*}), groups and H2 database, and a
+ * dispatcher on the shared test broker with its own topics and groups ({@code ${test.namespace}.*}, docs/testing.md) and H2 database, and a
  * real HTTP server as the configured endpoints {@code alpha} (order.paid) and {@code omega} (every type). The
  * retry schedule is 300 ms, 600 ms (three attempts); the circuit breaker is off so that many dead letters to one
  * endpoint do not defer its replays. Tests isolate themselves by order id, or by an event type of their own on
@@ -47,21 +54,18 @@ import tools.jackson.databind.json.JsonMapper;
         "dispatcher.admin.token=" + DeadLetterIntegrationTestSupport.ADMIN_TOKEN,
         "dispatcher.directory.allow-private-urls=true",
         "dispatcher.dead-letters.claim-timeout=2s",
-        "dispatcher.topics.events=dl-tests.orders.events",
-        "dispatcher.topics.events-dead-letter=dl-tests.orders.events.dlt",
-        "dispatcher.topics.deliveries=dl-tests.webhooks.deliveries",
+        "dispatcher.topics.events=${test.namespace}.orders.events",
+        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
         "spring.datasource.url=jdbc:h2:mem:dead-letter-tests;DB_CLOSE_DELAY=-1",
-        "spring.kafka.consumer.group-id=dl-tests",
-        "dispatcher.delivery.group-id=dl-tests-deliveries"})
+        "spring.kafka.consumer.group-id=${test.namespace}.fanout",
+        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 abstract class DeadLetterIntegrationTestSupport {
 
     static final String ADMIN_TOKEN = "dead-letter-test-token";
     static final String ALPHA_SECRET = "whsec_YWxwaGEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
     static final String OMEGA_SECRET = "whsec_b21lZ2Etc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
-    static final String EVENTS = "dl-tests.orders.events";
-    static final String DLT = "dl-tests.webhooks.deliveries.dlt";
-    static final String ACTIONS = "dl-tests.webhooks.deliveries.dlt.actions";
 
     /** Started once per test JVM. */
     static final RecordingWebhookServer webhooks = RecordingWebhookServer.start();
@@ -74,6 +78,13 @@ abstract class DeadLetterIntegrationTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** The context's topic names. */
+    @Autowired
+    DeliveryTopicsProperties topics;
+
+    @Autowired
+    RetryProperties retry;
 
     @LocalServerPort
     int port;
@@ -102,7 +113,7 @@ abstract class DeadLetterIntegrationTestSupport {
 
     /** Publishes an event as the orders API does (key = order id, event headers) and waits for the ack. */
     void publish(EventEnvelope<?> event, String orderId) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(EVENTS, orderId,
+        ProducerRecord<String, String> record = new ProducerRecord<>(topics.events(), orderId,
                 jsonMapper.writeValueAsString(event));
         record.headers().add(EventHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
@@ -180,10 +191,24 @@ abstract class DeadLetterIntegrationTestSupport {
     }
 
     void produceRaw(String key, String value, Map<String, String> headers, Instant timestamp) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(DLT, null,
+        ProducerRecord<String, String> record = new ProducerRecord<>(topics.deliveriesDeadLetter(), null,
                 timestamp == null ? null : timestamp.toEpochMilli(), key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         kafkaTemplate.send(record).join();
+    }
+
+    /**
+     * How many replays of the dead letter were queued: the records carrying {@code replay_of} = its id on the
+     * delivery and retry topics, read to their end. A replay call answers after its record is acknowledged, so
+     * once the calls returned this count is final, without waiting for anything not to happen.
+     */
+    long replaysQueued(String deadLetterId) {
+        List<String> deliveryTopics = new ArrayList<>(List.of(topics.deliveries()));
+        IntStream.rangeClosed(1, retry.delays().size()).mapToObj(topics::retry).forEach(deliveryTopics::add);
+        return KafkaTopics.readToEnd(deliveryTopics).stream().filter(record -> {
+            Header replayOf = record.headers().lastHeader(DeliveryHeaders.REPLAY_OF);
+            return replayOf != null && deadLetterId.equals(new String(replayOf.value(), StandardCharsets.UTF_8));
+        }).count();
     }
 
     /** Calls the admin API with the admin token; {@code body} may be null. */

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.hookline.dispatcher.WebhookDispatcherApplication;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.RecordingWebhookServer;
+import io.hookline.testsupport.KafkaTopics;
 import io.hookline.testsupport.TestKafka;
+import io.hookline.testsupport.Prerequisites;
 import io.hookline.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,16 +17,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,7 +55,7 @@ class DeadLetterPostgresIntegrationTests {
 
     @Test
     void sharesOneIndexBetweenInstancesQueuesAReplayOnceAndRebuildsOnPostgres() {
-        Assumptions.assumeTrue(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
+        Prerequisites.require(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
         String database = TestPostgres.freshSchema();
         try (ConfigurableApplicationContext one = start(database); ConfigurableApplicationContext two = start(database);
                 HttpClient http = HttpClient.newHttpClient()) {
@@ -72,8 +75,8 @@ class DeadLetterPostgresIntegrationTests {
             assertThat(post(http, two, "/dead-letters/" + toDiscard + "/discard").statusCode()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(20)).until(() -> get(http, one, "/dead-letters/" + toReplay)
                     .get("replay").get("outcome").asString().equals("delivered"));
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
-                    .until(() -> webhooks.received("/pg-alpha", replayed).size() == 1);
+            assertThat(replaysQueued(toReplay)).isEqualTo(1);
+            assertThat(webhooks.received("/pg-alpha", replayed)).hasSize(1);
             JsonNode before = get(http, one, "/dead-letters?endpoint_id=pg-alpha");
             assertThat(before.get("data").valueStream().map(d -> d.get("status").asString()))
                     .containsExactly("discarded", "replayed");
@@ -105,6 +108,16 @@ class DeadLetterPostgresIntegrationTests {
                 "--dispatcher.topics.deliveries=" + PREFIX + "webhooks.deliveries",
                 "--spring.kafka.consumer.group-id=pg-dl-tests",
                 "--dispatcher.delivery.group-id=pg-dl-tests-deliveries");
+    }
+
+    /** Replay records of the dead letter on the delivery and retry topics, read to their end (both calls answered). */
+    private static long replaysQueued(String deadLetterId) {
+        List<String> topics = new ArrayList<>(List.of(PREFIX + "webhooks.deliveries"));
+        IntStream.rangeClosed(1, 7).mapToObj(n -> PREFIX + "webhooks.deliveries.retry." + n).forEach(topics::add);
+        return KafkaTopics.readToEnd(topics).stream()
+                .filter(record -> record.headers().lastHeader(DeliveryHeaders.REPLAY_OF) != null && deadLetterId.equals(
+                        new String(record.headers().lastHeader(DeliveryHeaders.REPLAY_OF).value(), StandardCharsets.UTF_8)))
+                .count();
     }
 
     private static UUID produceDeadLetter(String key, Instant at) {

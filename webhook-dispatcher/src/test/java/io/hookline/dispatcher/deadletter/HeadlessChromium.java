@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.deadletter;
 
+import io.hookline.testsupport.Prerequisites;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,10 +33,10 @@ public final class HeadlessChromium {
     public static ChromeDriver start() {
         Optional<String> browser = find("test.chromium", BROWSERS);
         Optional<String> driver = find("test.chromedriver", DRIVERS);
-        Assumptions.assumeTrue(browser.isPresent() && driver.isPresent(),
+        Prerequisites.require(browser.isPresent() && driver.isPresent(),
                 "No Chromium browser and ChromeDriver on this machine (looked for " + BROWSERS + " and " + DRIVERS
                         + "): the console browser test cannot run. Install Debian's chromium and chromium-driver"
-                        + " packages (.ci/run does) or pass -Dtest.chromium= and -Dtest.chromedriver=.");
+                        + " packages (bin/test does) or pass -Dtest.chromium= and -Dtest.chromedriver=.");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.get());
         // Headless, and quiet on a machine without internet: no background requests to Google's services.
@@ -54,7 +54,7 @@ public final class HeadlessChromium {
     private static Optional<String> find(String property, List<String> candidates) {
         String configured = System.getProperty(property);
         Stream<String> paths = configured != null ? Stream.of(configured) : candidates.stream();
-        return paths.filter(path -> Files.isExecutable(Path.of(path))).findFirst();
+        return paths.filter(path -> Files.isRegularFile(Path.of(path)) && Files.isExecutable(Path.of(path))).findFirst();
     }
 
     private static String profileDirectory() {

@@ -59,7 +59,7 @@ class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
         await().atMost(Duration.ofSeconds(4)).untilAsserted(() -> assertThat(second)
                 .allSatisfy(event -> assertThat(webhooks.received("/alpha", event.id())).hasSize(1)));
         Set<String> deferred = ConcurrentHashMap.newKeySet();
-        awaitRecord("webhooks.deliveries.retry.2", record -> {
+        awaitRecord(topics.retry(2), record -> {
             if (id.equals(header(record, DeliveryHeaders.ENDPOINT_ID))
                     && "0".equals(header(record, DeliveryHeaders.ATTEMPTS))) {
                 deferred.add(header(record, DeliveryHeaders.EVENT_ID));

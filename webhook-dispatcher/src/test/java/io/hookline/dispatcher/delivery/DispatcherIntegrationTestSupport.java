@@ -4,7 +4,8 @@ import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.events.OrderPaid;
-import io.hookline.schemas.events.Topics;
+import io.hookline.testsupport.KafkaGroups;
+import io.hookline.testsupport.KafkaTopics;
 import io.hookline.testsupport.TestKafka;
 import io.hookline.testsupport.UsesTestKafka;
 import java.math.BigDecimal;
@@ -16,19 +17,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -42,7 +49,10 @@ import tools.jackson.databind.json.JsonMapper;
  * add no configuration): the real dispatcher on the shared test broker, with three endpoints on a real HTTP
  * server: {@code alpha} (order.paid), {@code beta} (every type) and {@code gamma} (order.payment_failed),
  * plus whatever the tests create through the admin API. The retry schedule is 300 ms, 600 ms (three
- * attempts); a circuit's first cool-down is 8 s. Tests use their own event ids and record keys.
+ * attempts); a circuit's first cool-down is 8 s. Tests use their own event ids and record keys. The context's
+ * topics and consumer groups are its own ({@code ${test.namespace}.…}, see docs/testing.md): tests read the names
+ * from {@link #topics}. Before the first test of a context publishes, both consumer groups own their partitions,
+ * so no start-up rebalance redelivers a test's first records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dispatcher.retry.delays=300ms,600ms",
@@ -53,8 +63,11 @@ import tools.jackson.databind.json.JsonMapper;
         "dispatcher.directory.allow-private-urls=true",
         "dispatcher.callbacks.secret=" + DispatcherIntegrationTestSupport.CALLBACK_SECRET,
         "spring.datasource.url=jdbc:h2:mem:dispatcher-integration-tests;DB_CLOSE_DELAY=-1",
-        "spring.kafka.consumer.group-id=webhook-dispatcher-integration-tests",
-        "dispatcher.delivery.group-id=webhook-dispatcher-integration-tests-deliveries"})
+        "dispatcher.topics.events=${test.namespace}.orders.events",
+        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "spring.kafka.consumer.group-id=${test.namespace}.fanout",
+        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 abstract class DispatcherIntegrationTestSupport {
 
@@ -63,7 +76,6 @@ abstract class DispatcherIntegrationTestSupport {
     static final String GAMMA_SECRET = "whsec_Z2FtbWEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
     static final String ADMIN_TOKEN = "test-admin-token";
     static final String CALLBACK_SECRET = "whsec_Y2FsbGJhY2stc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==";
-    static final String DELIVERIES_DLT = "webhooks.deliveries.dlt";
 
     /** Started once per test JVM, like the broker. */
     static final RecordingWebhookServer webhooks = RecordingWebhookServer.start();
@@ -74,8 +86,30 @@ abstract class DispatcherIntegrationTestSupport {
     @Autowired
     JsonMapper jsonMapper;
 
+    @Autowired
+    DeliveryTopicsProperties topics;
+
+    @Autowired
+    DeliveryEngine engine;
+
+    @Value("${spring.kafka.consumer.group-id}")
+    String fanOutGroup;
+
+    @Autowired
+    EngineProperties engineProperties;
+
     @LocalServerPort
     int port;
+
+    private static final Set<String> settledGroups = ConcurrentHashMap.newKeySet();
+
+    @BeforeEach
+    void consumerGroupsOwnTheirPartitions() {
+        if (settledGroups.add(fanOutGroup)) {
+            KafkaGroups.awaitAssigned(fanOutGroup, List.of(topics.events()));
+            KafkaGroups.awaitAssigned(engineProperties.groupId(), engine.consumedTopics());
+        }
+    }
 
     @DynamicPropertySource
     static void endpoints(DynamicPropertyRegistry registry) {
@@ -111,22 +145,36 @@ abstract class DispatcherIntegrationTestSupport {
     }
 
     /** Publishes an event as the orders API does (key = order id, event headers) and waits for the ack. */
-    void publish(EventEnvelope<?> event, String orderId) {
-        publish(orderId, jsonMapper.writeValueAsString(event), event.id(), event.type());
+    RecordMetadata publish(EventEnvelope<?> event, String orderId) {
+        return publish(orderId, jsonMapper.writeValueAsString(event), event.id(), event.type());
     }
 
-    void publish(String key, String value, UUID eventId, String eventType) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, key, value);
+    RecordMetadata publish(String key, String value, UUID eventId, String eventType) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topics.events(), key, value);
         if (eventId != null) {
             record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
         }
-        kafkaTemplate.send(record).join();
+        return kafkaTemplate.send(record).join().getRecordMetadata();
     }
 
-    /** Waits for the dead-lettered record with this key on {@code orders.events.dlt}. */
-    static ConsumerRecord<String, String> awaitDeadLetter(String key) {
-        return awaitRecord(Topics.ORDERS_EVENTS_DLT, record -> key.equals(record.key()));
+    /**
+     * The endpoints the fan-out made deliveries of the event for: waits until the fan-out has committed past the
+     * published record (so every delivery of it is produced and acknowledged), then reads the delivery and retry
+     * topics to their end. Complete, not a snapshot in time: an endpoint missing here never gets the event.
+     */
+    Set<String> fannedOutTo(RecordMetadata published, UUID eventId) {
+        KafkaGroups.awaitCommitted(fanOutGroup, new TopicPartition(published.topic(), published.partition()),
+                published.offset() + 1);
+        return KafkaTopics.readToEnd(engine.consumedTopics()).stream()
+                .filter(record -> eventId.toString().equals(header(record, DeliveryHeaders.EVENT_ID)))
+                .map(record -> header(record, DeliveryHeaders.ENDPOINT_ID))
+                .collect(Collectors.toSet());
+    }
+
+    /** Waits for the dead-lettered record with this key on the context's {@code orders.events.dlt}. */
+    ConsumerRecord<String, String> awaitDeadLetter(String key) {
+        return awaitRecord(topics.eventsDeadLetter(), record -> key.equals(record.key()));
     }
 
     /** Waits for the first record on the topic (read from the beginning) that matches. */

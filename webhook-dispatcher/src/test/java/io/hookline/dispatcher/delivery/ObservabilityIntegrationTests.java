@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.OrderPaid;
-import io.hookline.schemas.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -76,8 +75,10 @@ class ObservabilityIntegrationTests extends DispatcherIntegrationTestSupport {
                 .filteredOn(MicrometerConsumerListener.class::isInstance).singleElement()
                 .isInstanceOf(RefreshingConsumerMetrics.class);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(prometheus())
-                .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*topic=\"orders\\.events\"[^}]*} ")
-                .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*topic=\"webhooks\\.deliveries\"[^}]*} ")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*topic=\"" + Pattern.quote(topics.events())
+                        + "\"[^}]*} ")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*topic=\""
+                        + Pattern.quote(topics.deliveries()) + "\"[^}]*} ")
                 .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*} "));
     }
 
@@ -92,7 +93,7 @@ class ObservabilityIntegrationTests extends DispatcherIntegrationTestSupport {
     }
 
     private void publishTraced(EventEnvelope<?> event, String orderId, String traceparent) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, orderId,
+        ProducerRecord<String, String> record = new ProducerRecord<>(topics.events(), orderId,
                 jsonMapper.writeValueAsString(event));
         record.headers().add(EventHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.events.OrderPaid;
-import io.hookline.schemas.events.Topics;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +24,7 @@ class PoisonRecordIntegrationTests extends DispatcherIntegrationTestSupport {
         ConsumerRecord<String, String> deadLetter = awaitDeadLetter(orderId);
         assertThat(deadLetter.value()).isEqualTo("this is not json {");
         assertThat(header(deadLetter, DeliveryHeaders.DLT_REASON)).isEqualTo("poison: the value is not valid JSON");
-        assertThat(header(deadLetter, DeliveryHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ORDERS_EVENTS);
+        assertThat(header(deadLetter, DeliveryHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(topics.events());
         assertThat(header(deadLetter, DeliveryHeaders.DLT_ORIGINAL_OFFSET)).matches("\\d+");
         await().atMost(Duration.ofSeconds(20)).until(() -> webhooks.received("/alpha", next.id()).size() == 1);
     }

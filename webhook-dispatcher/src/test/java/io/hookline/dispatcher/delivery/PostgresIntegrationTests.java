@@ -8,6 +8,7 @@ import io.hookline.dispatcher.WebhookDispatcherApplication;
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.OrderPaid;
 import io.hookline.testsupport.TestKafka;
+import io.hookline.testsupport.Prerequisites;
 import io.hookline.testsupport.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,7 +44,7 @@ class PostgresIntegrationTests {
 
     @Test
     void managesEndpointsRotatesSecretsAndRecordsAttemptsOnPostgres() throws Exception {
-        Assumptions.assumeTrue(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
+        Prerequisites.require(TestPostgres.available().isPresent(), TestPostgres.unavailableReason());
         try (ConfigurableApplicationContext dispatcher = start();
              HttpClient http = HttpClient.newHttpClient()) {
             String base = "http://localhost:" + dispatcher.getEnvironment().getProperty("local.server.port");

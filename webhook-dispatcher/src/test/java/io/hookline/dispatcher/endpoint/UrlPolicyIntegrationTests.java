@@ -24,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
         "dispatcher.admin.token=ssrf-test-token",
         "dispatcher.directory.allow-private-urls=false",
         "spring.datasource.url=jdbc:h2:mem:dispatcher-ssrf-tests;DB_CLOSE_DELAY=-1",
-        "dispatcher.topics.events=ssrf-tests.orders.events",
-        "dispatcher.topics.events-dead-letter=ssrf-tests.orders.events.dlt",
-        "dispatcher.topics.deliveries=ssrf-tests.webhooks.deliveries",
-        "spring.kafka.consumer.group-id=ssrf-tests",
-        "dispatcher.delivery.group-id=ssrf-tests-deliveries"})
+        "dispatcher.topics.events=${test.namespace}.orders.events",
+        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "spring.kafka.consumer.group-id=${test.namespace}.fanout",
+        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 class UrlPolicyIntegrationTests {
 
