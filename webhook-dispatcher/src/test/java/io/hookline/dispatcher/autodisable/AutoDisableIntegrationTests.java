@@ -57,7 +57,7 @@ class AutoDisableIntegrationTests extends EndpointHealthIntegrationTestSupport {
         List<ReceivedRequest> posts = awaitOperatorPosts(eventId);
         long checksThen = job.completedChecks();
         await().atMost(Duration.ofSeconds(20)).until(() -> job.completedChecks() >= checksThen + 3);
-        assertThat(recordsWithKey(OPERATIONAL_EVENTS, id)).hasSize(1);
+        assertThat(recordsWithKey(operations.topic(), id)).hasSize(1);
         assertThat(event.get("type").asString()).isEqualTo(EventTypes.ENDPOINT_DISABLED);
         assertThat(event.get("occurred_at").asString()).isEqualTo(disabledAt.toString());
         JsonNode data = event.get("data");
@@ -95,7 +95,7 @@ class AutoDisableIntegrationTests extends EndpointHealthIntegrationTestSupport {
         JsonNode endpoint = endpoint(id);
         assertThat(endpoint.get("enabled").asBoolean()).isTrue();
         assertThat(endpoint.get("disabled_reason").isNull()).isTrue();
-        assertThat(recordsWithKey(OPERATIONAL_EVENTS, id)).isEmpty();
+        assertThat(recordsWithKey(operations.topic(), id)).isEmpty();
     }
 
     @Test
@@ -117,7 +117,7 @@ class AutoDisableIntegrationTests extends EndpointHealthIntegrationTestSupport {
         awaitOperatorPosts(eventId);
         long checksThen = job.completedChecks();
         await().atMost(Duration.ofSeconds(20)).until(() -> job.completedChecks() >= checksThen + 3);
-        assertThat(recordsWithKey(OPERATIONAL_EVENTS, id)).hasSize(1);
+        assertThat(recordsWithKey(operations.topic(), id)).hasSize(1);
         assertThat(webhooks.received("/operator", eventId)).hasSize(1);
     }
 
@@ -129,8 +129,8 @@ class AutoDisableIntegrationTests extends EndpointHealthIntegrationTestSupport {
         return event;
     }
 
-    private static ConsumerRecord<String, String> awaitOperationalEvent(String endpointId) {
-        return await().atMost(Duration.ofSeconds(20)).until(() -> recordsWithKey(OPERATIONAL_EVENTS, endpointId),
+    private ConsumerRecord<String, String> awaitOperationalEvent(String endpointId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> recordsWithKey(operations.topic(), endpointId),
                 records -> !records.isEmpty()).getFirst();
     }
 

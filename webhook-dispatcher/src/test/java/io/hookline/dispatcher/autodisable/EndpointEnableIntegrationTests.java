@@ -114,7 +114,7 @@ class EndpointEnableIntegrationTests extends EndpointHealthIntegrationTestSuppor
     /** A dead letter for the endpoint, produced straight to the dead-letter topic as the engine writes them. */
     private UUID produceDeadLetter(String endpointId, Instant at) {
         UUID event = UUID.randomUUID();
-        ProducerRecord<String, String> record = new ProducerRecord<>(DLT, null, at.toEpochMilli(), "ord_x",
+        ProducerRecord<String, String> record = new ProducerRecord<>(topics.deliveriesDeadLetter(), null, at.toEpochMilli(), "ord_x",
                 "{\"type\":\"order.paid\",\"data\":{\"id\":\"" + event + "\"}}");
         header(record, DeliveryHeaders.DELIVERY_ID, "dlv_" + UUID.randomUUID().toString().replace("-", ""));
         header(record, DeliveryHeaders.EVENT_ID, event.toString());

@@ -2,13 +2,15 @@ package io.hookline.dispatcher.autodisable;
 
 import static org.awaitility.Awaitility.await;
 
+import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.delivery.LocalHttp;
 import io.hookline.dispatcher.delivery.RecordingWebhookServer;
+import io.hookline.dispatcher.operations.OperationsProperties;
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.events.OrderPaid;
-import io.hookline.testsupport.TestKafka;
+import io.hookline.testsupport.KafkaTopics;
 import io.hookline.testsupport.UsesTestKafka;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -19,14 +21,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -43,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one application context of the endpoint-health tests (auto-disable, operational events, enable and
  * replay, outcome history, the console's chart): the real dispatcher on the shared test broker with its own
- * topics ({@code eh-tests.*}), groups and H2 database; the application's clock is a {@link ShiftedClock} the tests
+ * topics and groups ({@code ${test.namespace}.*}, docs/testing.md) and H2 database; the application's clock is a {@link ShiftedClock} the tests
  * move days back and forth. Auto-disable checks every 200 ms with the default span (5 days); the operator webhook
  * is {@code /operator} on the real HTTP server that also plays every endpoint. Retries: 300 ms, 600 ms; circuit
  * off. Tests create the endpoints they need through the API (each subscribed to every type, so each test also
@@ -57,24 +54,21 @@ import tools.jackson.databind.json.JsonMapper;
         "dispatcher.admin.token=" + EndpointHealthIntegrationTestSupport.ADMIN_TOKEN,
         "dispatcher.directory.allow-private-urls=true",
         "dispatcher.auto-disable.check-interval=200ms",
-        "dispatcher.operations.topic=" + EndpointHealthIntegrationTestSupport.OPERATIONAL_EVENTS,
+        "dispatcher.operations.topic=${test.namespace}.operational-events",
         "dispatcher.operations.webhook-secret=" + EndpointHealthIntegrationTestSupport.OPERATOR_SECRET,
         "dispatcher.operations.webhook-backoff=200ms",
-        "dispatcher.topics.events=" + EndpointHealthIntegrationTestSupport.EVENTS,
-        "dispatcher.topics.events-dead-letter=eh-tests.orders.events.dlt",
-        "dispatcher.topics.deliveries=eh-tests.webhooks.deliveries",
-        "spring.datasource.url=jdbc:h2:mem:endpoint-health-tests;DB_CLOSE_DELAY=-1",
-        "spring.kafka.consumer.group-id=eh-tests",
-        "dispatcher.delivery.group-id=eh-tests-deliveries"})
+        "dispatcher.topics.events=${test.namespace}.orders.events",
+        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "spring.datasource.url=jdbc:h2:mem:${test.namespace};DB_CLOSE_DELAY=-1",
+        "spring.kafka.consumer.group-id=${test.namespace}.fanout",
+        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 @Import(EndpointHealthIntegrationTestSupport.ShiftedClockConfiguration.class)
 abstract class EndpointHealthIntegrationTestSupport {
 
     static final String ADMIN_TOKEN = "endpoint-health-test-token";
     static final String OPERATOR_SECRET = "whsec_b3BlcmF0b3Itd2ViaG9vay1zZWNyZXQhIQ==";
-    static final String EVENTS = "eh-tests.orders.events";
-    static final String DLT = "eh-tests.webhooks.deliveries.dlt";
-    static final String OPERATIONAL_EVENTS = "eh-tests.operational-events";
     static final Duration DISABLE_AFTER = Duration.ofDays(5);
 
     /** Started once per test JVM. */
@@ -96,6 +90,13 @@ abstract class EndpointHealthIntegrationTestSupport {
 
     @Autowired
     JsonMapper jsonMapper;
+
+    /** This context's topic names ({@code ${test.namespace}.…}, docs/testing.md). */
+    @Autowired
+    DeliveryTopicsProperties topics;
+
+    @Autowired
+    OperationsProperties operations;
 
     @LocalServerPort
     int port;
@@ -128,7 +129,7 @@ abstract class EndpointHealthIntegrationTestSupport {
 
     /** Publishes an event as the orders API does (key = order id, event headers) and waits for the ack. */
     void publish(EventEnvelope<OrderPaid> event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(EVENTS, event.data().orderId(),
+        ProducerRecord<String, String> record = new ProducerRecord<>(topics.events(), event.data().orderId(),
                 jsonMapper.writeValueAsString(event));
         record.headers().add(EventHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
@@ -150,26 +151,7 @@ abstract class EndpointHealthIntegrationTestSupport {
 
     /** Every record with this key on the topic, from the beginning to its current end. */
     static List<ConsumerRecord<String, String>> recordsWithKey(String topic, String key) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return partitions.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
-            });
-            return found;
-        }
+        return KafkaTopics.readToEnd(List.of(topic)).stream().filter(record -> key.equals(record.key())).toList();
     }
 
     JsonNode endpoint(String id) {
