@@ -1,4 +1,5 @@
-// The operator console: a static page over the dispatcher's admin API (/endpoint-stats, /dead-letters).
+// The operator console: a static page over the dispatcher's admin API (/endpoint-stats, /endpoints/{id}/history,
+// /endpoints/{id}/enable, /dead-letters).
 // No framework and no build step. Every value from the API is written with textContent, never as HTML.
 'use strict';
 
@@ -111,12 +112,15 @@ function showApp() {
 
 async function loadEndpoints() {
   const { data } = await api('GET', '/endpoint-stats');
+  const histories = await Promise.all(data.data.map((endpoint) =>
+    api('GET', '/endpoints/' + encodeURIComponent(endpoint.endpoint_id) + '/history?window=PT1H')
+      .then((answer) => answer.data, () => null)));
   const body = $('endpoints').tBodies[0];
   const select = $('f-endpoint');
   const chosen = select.value;
   body.replaceChildren();
   select.replaceChildren(el('option', { value: '' }, 'any'));
-  data.data.forEach((endpoint) => {
+  data.data.forEach((endpoint, index) => {
     const rate = endpoint.success_rate === null || endpoint.success_rate === undefined
       ? '—' : (endpoint.success_rate * 100).toFixed(1) + ' %';
     const deadLetters = endpoint.dead_letters > 0
@@ -126,14 +130,92 @@ async function loadEndpoints() {
     body.append(el('tr', { 'data-endpoint-id': endpoint.endpoint_id },
       el('td', {}, endpoint.endpoint_id, endpoint.description ? el('div', { class: 'muted' }, endpoint.description) : ''),
       el('td', { class: 'url' }, endpoint.url),
-      el('td', {}, el('span', { class: 'badge ' + (endpoint.enabled ? 'enabled' : 'disabled') },
-        endpoint.enabled ? 'enabled' : 'disabled'), ' ', el('span', { class: 'muted' }, endpoint.source)),
+      stateCell(endpoint),
       el('td', { class: 'num' }, rate),
       el('td', { class: 'num' }, String(endpoint.attempts)),
-      el('td', { class: 'num' }, deadLetters)));
+      el('td', { class: 'num' }, deadLetters),
+      el('td', { class: 'chart' }, histories[index] ? chart(histories[index].data) : '—')));
     select.append(el('option', { value: endpoint.endpoint_id }, endpoint.endpoint_id));
   });
   select.value = chosen;
+}
+
+function stateCell(endpoint) {
+  const cell = el('td', {}, el('span', { class: 'badge ' + (endpoint.enabled ? 'enabled' : 'disabled') },
+    endpoint.enabled ? 'enabled' : 'disabled'), ' ', el('span', { class: 'muted' }, endpoint.source));
+  if (!endpoint.enabled) {
+    if (endpoint.disabled_reason) {
+      cell.append(el('div', { class: 'disabled-why' }, endpoint.disabled_reason),
+        el('div', { class: 'muted disabled-since' }, 'since ' + when(endpoint.disabled_at)
+          + (endpoint.failing_since ? ' · failing since ' + when(endpoint.failing_since) : '')));
+    }
+    cell.append(el('button', { type: 'button', class: 'secondary', 'data-action': 'enable',
+      onclick: guarded(() => reEnable(endpoint.endpoint_id)) }, 'Re-enable…'));
+  }
+  return cell;
+}
+
+// ---- outcome chart (inline SVG, drawn here: no library, no inline style) --------------------------------
+
+const SVG = 'http://www.w3.org/2000/svg';
+const CHART = { width: 240, height: 48, bar: 4 };
+
+function svg(tag, attributes, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  Object.entries(attributes).forEach(([key, value]) => node.setAttribute(key, String(value)));
+  children.forEach((child) => node.append(child));
+  return node;
+}
+
+/** Stacked bars per minute (delivered, failed, deferred) and the median latency as a line with a point per minute. */
+function chart(minutes) {
+  const most = Math.max(1, ...minutes.map((m) => m.delivered + m.failed + m.deferred));
+  const slowest = Math.max(1, ...minutes.map((m) => m.latency_p50_ms || 0));
+  const totals = minutes.reduce((sum, m) => [sum[0] + m.delivered, sum[1] + m.failed, sum[2] + m.deferred], [0, 0, 0]);
+  const label = 'Last ' + minutes.length + ' minutes: ' + totals[0] + ' delivered, ' + totals[1] + ' failed, '
+    + totals[2] + ' deferred';
+  const root = svg('svg', { class: 'outcomes', viewBox: '0 0 ' + CHART.width + ' ' + CHART.height,
+    width: CHART.width, height: CHART.height, role: 'img', 'aria-label': label }, svg('title', {}, label));
+  const points = [];
+  minutes.forEach((minute, i) => {
+    const x = i * CHART.bar;
+    const total = minute.delivered + minute.failed + minute.deferred;
+    if (total > 0) {
+      const bar = svg('g', { class: 'bar', 'data-minute': minute.minute });
+      let y = CHART.height;
+      [['delivered', minute.delivered], ['failed', minute.failed], ['deferred', minute.deferred]].forEach(([kind, n]) => {
+        if (n === 0) return;
+        const h = Math.max(1, (n / most) * (CHART.height - 2));
+        y -= h;
+        bar.append(svg('rect', { class: 'seg ' + kind, x, y, width: CHART.bar - 1, height: h }));
+      });
+      bar.append(svg('title', {}, minute.minute + ': ' + minute.delivered + ' delivered, ' + minute.failed
+        + ' failed, ' + minute.deferred + ' deferred' + (minute.latency_p50_ms === null ? ''
+          : ', median ' + minute.latency_p50_ms + ' ms, max ' + minute.latency_max_ms + ' ms')));
+      root.append(bar);
+    }
+    if (minute.latency_p50_ms !== null && minute.latency_p50_ms !== undefined) {
+      points.push([x + CHART.bar / 2, CHART.height - 1 - (minute.latency_p50_ms / slowest) * (CHART.height - 4)]);
+    }
+  });
+  if (points.length > 0) {
+    root.append(svg('polyline', { class: 'latency', points: points.map((p) => p.join(',')).join(' ') }));
+    points.forEach(([x, y]) => root.append(svg('circle', { class: 'latency-point', cx: x, cy: y, r: 1.5 })));
+  }
+  return root;
+}
+
+async function reEnable(endpointId) {
+  const answer = await confirmAction('Enable ' + endpointId + ' again? New deliveries go to it at once.', false, true);
+  if (!answer) return;
+  const { data } = await api('POST', '/endpoints/' + encodeURIComponent(endpointId) + '/enable',
+    { replay_dead_letters: answer.replay, operator: state.operator });
+  const backlog = data.dead_letters || {};
+  say(endpointId + ' enabled' + (data.replayed
+    ? '; ' + data.replayed.queued + ' dead letter(s) replayed' + (data.replayed.skipped ? ', ' + data.replayed.skipped + ' skipped' : '')
+    : '; ' + (backlog.waiting || 0) + ' dead letter(s) waiting since it was disabled') + '.');
+  if (data.replayed) keepPolling();
+  await refreshAll();
 }
 
 function filterByEndpoint(endpointId) {
@@ -263,14 +345,16 @@ async function showDetail(id) {
 
 // ---- actions ------------------------------------------------------------------------------------------
 
-function confirmAction(text, askReason) {
+function confirmAction(text, askReason, askReplay) {
   const dialog = $('confirm');
   $('confirm-text').textContent = text;
   $('confirm-reason').value = '';
   $('confirm-reason-field').hidden = !askReason;
+  $('confirm-replay').checked = true;
+  $('confirm-replay-field').hidden = !askReplay;
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'
-      ? { reason: $('confirm-reason').value.trim() } : null), { once: true });
+      ? { reason: $('confirm-reason').value.trim(), replay: $('confirm-replay').checked } : null), { once: true });
     dialog.showModal();
     $('confirm-ok').focus();
   });

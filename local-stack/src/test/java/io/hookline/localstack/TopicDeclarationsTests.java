@@ -29,7 +29,7 @@ class TopicDeclarationsTests {
 
         assertThat(declarations.topics()).extracting(TopicDeclarations.Topic::name)
                 .contains(Topics.ORDERS_EVENTS, Topics.ORDERS_EVENTS_DLT, Topics.NOTIFICATIONS_INBOX,
-                        Topics.NOTIFICATIONS_INBOX_DLT, "webhooks.deliveries", "webhooks.deliveries.dlt",
+                        Topics.NOTIFICATIONS_INBOX_DLT, Topics.OPERATIONAL_EVENTS, "webhooks.deliveries", "webhooks.deliveries.dlt",
                         "webhooks.deliveries.dlt.actions")
                 .contains(IntStream.rangeClosed(1, 7).mapToObj(n -> "webhooks.deliveries.retry." + n)
                         .toArray(String[]::new))

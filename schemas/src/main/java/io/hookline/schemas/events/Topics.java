@@ -15,6 +15,12 @@ public final class Topics {
     /** Inbox records the receiver's worker could not process, with the reason. */
     public static final String NOTIFICATIONS_INBOX_DLT = "notifications.inbox.dlt";
 
+    /**
+     * The platform's operational events for operators and their tooling (e.g. {@link EventTypes#ENDPOINT_DISABLED}),
+     * in the same envelope as domain events; key = the subject's id (an endpoint id).
+     */
+    public static final String OPERATIONAL_EVENTS = "hookline.operational-events";
+
     private Topics() {
     }
 }

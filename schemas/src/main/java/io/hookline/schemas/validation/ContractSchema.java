@@ -3,7 +3,7 @@ package io.hookline.schemas.validation;
 /** The JSON Schema files of the platform, under {@code classpath:schemas/}: the source of truth. */
 public enum ContractSchema {
 
-    /** Any event on {@code orders.events}; checks the payload too for the types it knows. */
+    /** Any event on {@code orders.events} or {@code hookline.operational-events}; checks the payload too for the types it knows. */
     EVENT_ENVELOPE("event-envelope.schema.json"),
 
     /** The {@code data} of an {@code order.paid} event. */
@@ -13,7 +13,10 @@ public enum ContractSchema {
     ORDER_PAID_WEBHOOK("order-paid.webhook.schema.json"),
 
     /** The {@code data} of an {@code order.payment_failed} event. */
-    ORDER_PAYMENT_FAILED("order-payment-failed.schema.json");
+    ORDER_PAYMENT_FAILED("order-payment-failed.schema.json"),
+
+    /** The {@code data} of an {@code endpoint.disabled} operational event. */
+    ENDPOINT_DISABLED("endpoint-disabled.schema.json");
 
     /** The base of every schema {@code $id}; mapped to the classpath, never fetched. */
     public static final String ID_BASE = "https://hookline.io/schemas/";

@@ -158,7 +158,7 @@ final class DeadLetterRequests {
         return null;
     }
 
-    private static Action action(JsonNode object, boolean withReason, List<FieldViolation> violations) {
+    static Action action(JsonNode object, boolean withReason, List<FieldViolation> violations) {
         String operator = limited("operator", text(object, "operator", violations), MAX_OPERATOR, violations);
         String reason = withReason ? limited("reason", text(object, "reason", violations), MAX_REASON, violations)
                 : null;
@@ -213,14 +213,14 @@ final class DeadLetterRequests {
         }
     }
 
-    private static void unknownFields(JsonNode object, Set<String> known, List<FieldViolation> violations) {
+    static void unknownFields(JsonNode object, Set<String> known, List<FieldViolation> violations) {
         if (object != null) {
             object.propertyNames().stream().filter(name -> !known.contains(name)).sorted()
                     .forEach(name -> violations.add(new FieldViolation(name, "unknown field; known: " + known)));
         }
     }
 
-    private static void throwIfAny(List<FieldViolation> violations) {
+    static void throwIfAny(List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);
         }

@@ -1,11 +1,13 @@
 package io.hookline.dispatcher.deadletter;
 
+import io.hookline.dispatcher.endpoint.Disablement;
 import io.hookline.dispatcher.endpoint.EndpointCatalog;
 import io.hookline.dispatcher.endpoint.EndpointView;
 import io.hookline.dispatcher.system.ApiExceptions.FieldViolation;
 import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,8 @@ class EndpointStatsController {
     static final Duration MAX_WINDOW = Duration.ofDays(30);
 
     record EndpointStats(String endpointId, String url, String description, boolean enabled, String source,
-            long attempts, long succeeded, Double successRate, long deadLetters) {
+            String disabledReason, Instant disabledAt, Instant failingSince, long attempts, long succeeded,
+            Double successRate, long deadLetters) {
     }
 
     private record Counts(long attempts, long succeeded) {
@@ -65,8 +68,11 @@ class EndpointStatsController {
 
     private static EndpointStats stats(EndpointView endpoint, Counts counts, long deadLetters) {
         Double rate = counts.attempts() == 0 ? null : (double) counts.succeeded() / counts.attempts();
+        Disablement disabled = endpoint.disabled();
         return new EndpointStats(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.enabled(),
-                endpoint.source(), counts.attempts(), counts.succeeded(), rate, deadLetters);
+                endpoint.source(), disabled == null ? null : disabled.reason(),
+                disabled == null ? null : disabled.disabledAt(), disabled == null ? null : disabled.failingSince(),
+                counts.attempts(), counts.succeeded(), rate, deadLetters);
     }
 
     private static Duration window(String text) {

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.dispatcher.health.OutcomeHistory;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * (not a delivery record) and {@code poison_event} (an {@code orders.events} record, to {@code orders.events.dlt}).</li>
  * </ul>
  * Tags stay few: endpoint ids (per-order callbacks all count as {@code callback}), never event or order ids.
+ * Every attempt and deferral also goes to the per-minute {@link OutcomeHistory} behind the console's chart.
  * Thread-safe.
  */
 @Component
@@ -33,13 +35,20 @@ public class DeliveryMetrics {
     static final String CALLBACK_ENDPOINT = "callback";
 
     private final MeterRegistry registry;
+    private final OutcomeHistory history;
 
-    public DeliveryMetrics(MeterRegistry registry) {
+    public DeliveryMetrics(MeterRegistry registry, OutcomeHistory history) {
         this.registry = registry;
+        this.history = history;
     }
 
     /** One attempt was answered or gave up. */
     void attempted(DeliveryRecord delivery, AttemptResult result) {
+        if (result.delivered()) {
+            history.delivered(delivery.endpointId(), result.latencyMs());
+        } else {
+            history.failed(delivery.endpointId(), result.latencyMs());
+        }
         String endpoint = endpointTag(delivery);
         String outcome = result.delivered() ? "delivered" : "failed";
         Timer.builder("hookline.delivery.attempt")
@@ -55,6 +64,7 @@ public class DeliveryMetrics {
 
     /** A delivery was handed to retry topic {@code step} without an attempt. */
     void deferred(DeliveryRecord delivery, int step) {
+        history.deferred(delivery.endpointId());
         outcome(endpointTag(delivery), "deferred");
         retry(step, "deferred");
     }

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The endpoints API (admin; see {@code WebConfiguration}). JSON is snake_case. */
+/**
+ * The endpoints API (admin; see {@code WebConfiguration}). JSON is snake_case. {@code POST /endpoints/{id}/enable}
+ * lives with the dead letters ({@code deadletter.EndpointRecoveryController}): enabling offers their replay.
+ */
 @RestController
 @RequestMapping("/endpoints")
 class EndpointController {
@@ -51,11 +54,6 @@ class EndpointController {
     @PostMapping("/{id}/disable")
     EndpointResponse disable(@PathVariable String id) {
         return endpoints.update(id, new EndpointRequest(null, null, null, false));
-    }
-
-    @PostMapping("/{id}/enable")
-    EndpointResponse enable(@PathVariable String id) {
-        return endpoints.update(id, new EndpointRequest(null, null, null, true));
     }
 
     @DeleteMapping("/{id}")

@@ -51,8 +51,10 @@ class EndpointService {
         }
         validate(request, violations);
         Instant now = clock.instant();
+        boolean enabled = request.enabled() == null || request.enabled();
         StoredEndpoint endpoint = new StoredEndpoint(newId(), request.url().trim(), description(request.description()),
-                eventTypes(request.eventTypes()), request.enabled() == null || request.enabled(), now, now);
+                eventTypes(request.eventTypes()), enabled, now, now,
+                enabled ? null : new Disablement(Disablement.BY_OPERATOR, now, null), null);
         String secret = WebhookSecret.generate(random).encoded();
         store.insert(endpoint, secret);
         directory.refresh();
@@ -70,10 +72,15 @@ class EndpointService {
     EndpointResponse update(String id, EndpointRequest request) {
         StoredEndpoint current = get(id);
         validate(request, new ArrayList<>());
+        Instant now = clock.instant();
+        boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
+        Disablement disabled = enabled ? null
+                : current.enabled() ? new Disablement(Disablement.BY_OPERATOR, now, null) : current.disabled();
+        Instant reenabledAt = enabled && !current.enabled() ? now : current.reenabledAt();
         StoredEndpoint updated = new StoredEndpoint(id, request.url() == null ? current.url() : request.url().trim(),
                 request.description() == null ? current.description() : description(request.description()),
                 request.eventTypes() == null ? current.eventTypes() : eventTypes(request.eventTypes()),
-                request.enabled() == null ? current.enabled() : request.enabled(), current.createdAt(), clock.instant());
+                enabled, current.createdAt(), now, disabled, reenabledAt);
         store.update(updated);
         directory.refresh();
         return EndpointResponse.of(updated);

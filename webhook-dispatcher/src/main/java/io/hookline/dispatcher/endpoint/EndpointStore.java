@@ -53,20 +53,29 @@ class EndpointStore {
     @Transactional
     void insert(StoredEndpoint endpoint, String secret) {
         jdbc.sql("""
-                insert into endpoints (id, url, description, event_types, enabled, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into endpoints (id, url, description, event_types, enabled, created_at, updated_at,
+                    disabled_reason, disabled_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(endpoint.id(), endpoint.url(), endpoint.description(), String.join(" ", endpoint.eventTypes()),
-                        endpoint.enabled(), utc(endpoint.createdAt()), utc(endpoint.updatedAt()))
+                        endpoint.enabled(), utc(endpoint.createdAt()), utc(endpoint.updatedAt()),
+                        endpoint.disabled() == null ? null : endpoint.disabled().reason(),
+                        endpoint.disabled() == null ? null : utc(endpoint.disabled().disabledAt()))
                 .update();
         addSecret(endpoint.id(), secret, endpoint.createdAt());
     }
 
+    /** Writes every field, the disable state included. */
     boolean update(StoredEndpoint endpoint) {
+        Disablement disabled = endpoint.disabled();
         return jdbc.sql("""
-                update endpoints set url = ?, description = ?, event_types = ?, enabled = ?, updated_at = ?
+                update endpoints set url = ?, description = ?, event_types = ?, enabled = ?, updated_at = ?,
+                disabled_reason = ?, disabled_at = ?, failing_since = ?, reenabled_at = ?
                 where id = ?""")
                 .params(endpoint.url(), endpoint.description(), String.join(" ", endpoint.eventTypes()),
-                        endpoint.enabled(), utc(endpoint.updatedAt()), endpoint.id())
+                        endpoint.enabled(), utc(endpoint.updatedAt()), disabled == null ? null : disabled.reason(),
+                        disabled == null ? null : utc(disabled.disabledAt()),
+                        disabled == null ? null : utc(disabled.failingSince()), utc(endpoint.reenabledAt()),
+                        endpoint.id())
                 .update() == 1;
     }
 
@@ -97,8 +106,10 @@ class EndpointStore {
     private static StoredEndpoint endpoint(ResultSet rs, int row) throws SQLException {
         String types = rs.getString("event_types");
         List<String> eventTypes = types.isBlank() ? List.of() : Arrays.asList(types.trim().split(" +"));
+        boolean enabled = rs.getBoolean("enabled");
         return new StoredEndpoint(rs.getString("id"), rs.getString("url"), rs.getString("description"), eventTypes,
-                rs.getBoolean("enabled"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                enabled, instant(rs, "created_at"), instant(rs, "updated_at"),
+                enabled ? null : DisablementStore.disablement(rs), instant(rs, "reenabled_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -16,7 +16,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The endpoints every lookup sees: those of {@link EndpointProperties} (fixed) and those in the database,
+ * The endpoints every lookup sees: those of {@link EndpointProperties} (fixed, but disabled while
+ * {@code configured_endpoint_states} says so) and those in the database,
  * re-read every {@link DirectoryProperties#refreshInterval()} and right after a change through this
  * instance's API. Lookups answer from an immutable snapshot, never from the database. Thread-safe.
  */
@@ -27,11 +28,14 @@ class LiveEndpointDirectory implements EndpointDirectory {
 
     private final Map<String, Endpoint> configured = new LinkedHashMap<>();
     private final EndpointStore store;
+    private final DisablementStore disablements;
     private final Clock clock;
     private final AtomicReference<Map<String, Endpoint>> snapshot = new AtomicReference<>(Map.of());
 
-    LiveEndpointDirectory(EndpointProperties properties, EndpointStore store, Clock clock) {
+    LiveEndpointDirectory(EndpointProperties properties, EndpointStore store, DisablementStore disablements,
+            Clock clock) {
         this.store = store;
+        this.disablements = disablements;
         this.clock = clock;
         properties.endpoints().forEach(endpoint -> configured.put(endpoint.name(), endpoint.toEndpoint()));
         configured.values().forEach(endpoint -> log.info("Configured webhook endpoint {} -> {} for {}", endpoint.id(),
@@ -55,6 +59,12 @@ class LiveEndpointDirectory implements EndpointDirectory {
         try {
             Map<String, List<EndpointStore.StoredSecret>> secrets = store.secretsInForce(clock.instant());
             Map<String, Endpoint> endpoints = new LinkedHashMap<>(configured);
+            disablements.configuredStates().forEach((id, state) -> {
+                Endpoint endpoint = configured.get(id);
+                if (endpoint != null && state.disablement() != null) {
+                    endpoints.put(id, new Endpoint(id, endpoint.url(), endpoint.secrets(), endpoint.eventTypes(), false));
+                }
+            });
             for (StoredEndpoint stored : store.findAll()) {
                 List<WebhookSecret> keys = secrets.getOrDefault(stored.id(), List.of()).stream()
                         .map(secret -> WebhookSecret.parse(secret.secret())).toList();

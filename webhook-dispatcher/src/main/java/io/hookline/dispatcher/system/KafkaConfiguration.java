@@ -2,6 +2,7 @@ package io.hookline.dispatcher.system;
 
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.delivery.RetryProperties;
+import io.hookline.dispatcher.operations.OperationsProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,18 +17,19 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * The Kafka wiring of the dispatcher in one place: the topics it owns (all with the same partition count:
  * {@code orders.events}, {@code orders.events.dlt}, {@code webhooks.deliveries}, one retry topic per step of
- * the retry schedule, {@code webhooks.deliveries.dlt}, and {@code webhooks.deliveries.dlt.actions}, the operators'
- * actions on dead letters, kept forever like the dead letters) and the error handler of the fan-out listener. The
- * fan-out handles unreadable records itself, so an exception reaching the error handler means Kafka did not
- * acknowledge a produce: the batch is retried every second, never skipped.
+ * the retry schedule, {@code webhooks.deliveries.dlt}, {@code webhooks.deliveries.dlt.actions}, the operators'
+ * actions on dead letters, kept forever like the dead letters, and {@code hookline.operational-events}) and the
+ * error handler of the fan-out listener. The fan-out handles unreadable records itself, so an exception reaching
+ * the error handler means Kafka did not acknowledge a produce: the batch is retried every second, never skipped.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics dispatcherTopics(DeliveryTopicsProperties topics, RetryProperties retry) {
+    KafkaAdmin.NewTopics dispatcherTopics(DeliveryTopicsProperties topics, RetryProperties retry,
+            OperationsProperties operations) {
         List<String> names = new ArrayList<>(List.of(topics.events(), topics.eventsDeadLetter(), topics.deliveries(),
-                topics.deliveriesDeadLetter()));
+                topics.deliveriesDeadLetter(), operations.topic()));
         for (int n = 1; n <= retry.delays().size(); n++) {
             names.add(topics.retry(n));
         }

@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * missing, the test using this is skipped with a message that says so and how to get them. Paths can be
  * overridden with {@code -Dtest.chromium=} and {@code -Dtest.chromedriver=}.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     private static final List<String> BROWSERS = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
             "/usr/bin/google-chrome");
@@ -30,7 +30,7 @@ final class HeadlessChromium {
     }
 
     /** Starts a browser with an empty profile of its own; skips the calling test when there is none. */
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         Optional<String> browser = find("test.chromium", BROWSERS);
         Optional<String> driver = find("test.chromedriver", DRIVERS);
         Prerequisites.require(browser.isPresent() && driver.isPresent(),

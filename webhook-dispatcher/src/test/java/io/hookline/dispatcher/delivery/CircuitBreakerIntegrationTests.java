@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.OrderPaid;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -37,6 +39,18 @@ class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
     @Autowired
     EndpointCircuits circuits;
 
+    @Autowired
+    EndpointConcurrency concurrency;
+
+    @Autowired
+    MeterRegistry registry;
+
+    private long failuresCounted(String endpointId) {
+        Counter failed = registry.find("hookline.deliveries").tags("endpoint", endpointId, "outcome", "failed")
+                .counter();
+        return failed == null ? 0 : (long) failed.count();
+    }
+
     @Test
     void stopsAttemptingADeadEndpointKeepsTheHealthyOneGoingAndDeliversTheBacklogOnceItIsBack() throws Exception {
         int port = freePort();
@@ -46,10 +60,11 @@ class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
         List<EventEnvelope<OrderPaid>> first = publishOrders(25);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> circuits.state(id) == CircuitPolicy.State.OPEN);
-        AtomicInteger recorded = new AtomicInteger(-1);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
-                .until(() -> recorded.getAndSet(endpointAttempts(id).size()) == recorded.get());
-        int attemptsWhenOpened = recorded.get();
+        // Attempts that started before the circuit opened finish and are written to the attempt log; once none is
+        // in flight and the log holds every failure the engine counted, the number is final while it stays open.
+        await().atMost(Duration.ofSeconds(20)).until(() -> concurrency.inFlight(id) == 0
+                && endpointAttempts(id).size() == failuresCounted(id));
+        int attemptsWhenOpened = endpointAttempts(id).size();
         assertThat(attemptsWhenOpened).isGreaterThanOrEqualTo(20);
         assertThat(endpointAttempts(id)).allSatisfy(attempt -> {
             assertThat(attempt.get("succeeded").asBoolean()).isFalse();
@@ -78,8 +93,11 @@ class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {
             await().atMost(Duration.ofSeconds(30)).until(() -> all.stream()
                     .allMatch(event -> received.containsKey(event.id().toString())));
             assertThat(circuits.state(id)).isEqualTo(CircuitPolicy.State.CLOSED);
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                    .until(() -> received.values().stream().allMatch(count -> count.get() == 1));
+            // Every delivery's success is recorded (a retry is produced only after a failure) and nothing is in flight.
+            await().atMost(Duration.ofSeconds(20)).until(() -> concurrency.inFlight(id) == 0 && all.stream()
+                    .allMatch(event -> endpointAttempts(id).stream().anyMatch(attempt -> attempt.get("succeeded")
+                            .asBoolean() && attempt.get("event_id").asString().equals(event.id().toString()))));
+            assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
             assertThat(received).hasSize(all.size());
             for (EventEnvelope<OrderPaid> event : all) {
                 List<JsonNode> made = endpointAttempts(id).stream()

@@ -2,6 +2,7 @@ package io.hookline.dispatcher.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.dispatcher.health.OutcomeHistory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +83,8 @@ class DeliveryRoutingTests {
         circuits.record("ep_dead", new AttemptResult(NOW, 0, "connection refused", 1, null, null), false);
         RetryPolicy policy = new RetryPolicy(retry, new RetryTiers(retry.delays(), retry.parkLimit()), noJitter);
         return new DeliveryRouting(circuits, topics, policy, clock,
-                new DeliveryMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new DeliveryMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                        new OutcomeHistory(clock)));
     }
 
     private static DeliveryRecord delivery(String endpointId) {

@@ -33,11 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * closed (minimum volume 1,000), so every retry is the scheduled one, not a deferral.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.topics.events=long-retry-after.orders.events",
-        "dispatcher.topics.events-dead-letter=long-retry-after.orders.events.dlt",
-        "dispatcher.topics.deliveries=long-retry-after.webhooks.deliveries",
-        "spring.kafka.consumer.group-id=long-retry-after-tests",
-        "dispatcher.delivery.group-id=long-retry-after-tests-deliveries",
+        "dispatcher.topics.events=${test.namespace}.orders.events",
+        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "spring.kafka.consumer.group-id=${test.namespace}.fanout",
+        "dispatcher.delivery.group-id=${test.namespace}.deliveries",
         "spring.datasource.url=jdbc:h2:mem:long-retry-after-tests;DB_CLOSE_DELAY=-1",
         "dispatcher.retry.delays=1s,2s,2h",
         "dispatcher.circuit.minimum-attempts=1000",
@@ -46,8 +46,11 @@ import tools.jackson.databind.json.JsonMapper;
 @UsesTestKafka
 class LongRetryAfterIntegrationTests {
 
+    /** The context's own topics ({@code ${test.namespace}.…}, docs/testing.md). */
+    @Autowired
+    DeliveryTopicsProperties topics;
+
     static final String ADMIN_TOKEN = "long-retry-after-admin-token";
-    private static final String PREFIX = "long-retry-after.webhooks.deliveries";
     private static final int EVENT_COUNT = 30;
 
     private static final FaultyEndpointServer server = FaultyEndpointServer.start();
@@ -77,7 +80,7 @@ class LongRetryAfterIntegrationTests {
 
         // the latest record of each delivery on retry.1 is the one its second attempt followed (a delivery that
         // waited over half a second for a slot was deferred once more, with a new due time)
-        Map<String, Instant> dueOf = TopicRecords.all(PREFIX + ".retry.1").stream()
+        Map<String, Instant> dueOf = TopicRecords.all(topics.retry(1)).stream()
                 .filter(record -> firstFails.equals(header(record, DeliveryHeaders.ENDPOINT_ID)))
                 .collect(Collectors.toMap(record -> header(record, DeliveryHeaders.EVENT_ID),
                         record -> Instant.parse(header(record, DeliveryHeaders.DUE_AT)),
@@ -86,7 +89,7 @@ class LongRetryAfterIntegrationTests {
         dueOf.forEach((eventId, due) -> assertThat(server.received("/first-fails", eventId).get(1).at())
                 .isAfterOrEqualTo(due.minusMillis(5)).isBefore(due.plusSeconds(1)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> parked = TopicRecords.all(PREFIX + ".retry.3").stream()
+            List<ConsumerRecord<String, String>> parked = TopicRecords.all(topics.retry(3)).stream()
                     .filter(record -> throttled.equals(header(record, DeliveryHeaders.ENDPOINT_ID))).toList();
             assertThat(parked).hasSize(EVENT_COUNT).allSatisfy(record -> assertThat(
                     Instant.parse(header(record, DeliveryHeaders.DUE_AT))).isAfterOrEqualTo(
@@ -107,7 +110,7 @@ class LongRetryAfterIntegrationTests {
         for (int i = 0; i < count; i++) {
             String orderId = DispatcherIntegrationTestSupport.newOrderId();
             EventEnvelope<OrderPaid> event = DispatcherIntegrationTestSupport.orderPaid(orderId);
-            ProducerRecord<String, String> record = new ProducerRecord<>("long-retry-after.orders.events", orderId,
+            ProducerRecord<String, String> record = new ProducerRecord<>(topics.events(), orderId,
                     json.writeValueAsString(event));
             record.headers().add(EventHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));

@@ -38,11 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  * delivery's life is the span plus its jitter plus 5 s (13.4 s). Each test asserts one behaviour of that one run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.topics.events=partial-failure.orders.events",
-        "dispatcher.topics.events-dead-letter=partial-failure.orders.events.dlt",
-        "dispatcher.topics.deliveries=partial-failure.webhooks.deliveries",
-        "spring.kafka.consumer.group-id=partial-failure-tests",
-        "dispatcher.delivery.group-id=partial-failure-tests-deliveries",
+        "dispatcher.topics.events=${test.namespace}.orders.events",
+        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "spring.kafka.consumer.group-id=${test.namespace}.fanout",
+        "dispatcher.delivery.group-id=${test.namespace}.deliveries",
         "spring.datasource.url=jdbc:h2:mem:partial-failure-tests;DB_CLOSE_DELAY=-1",
         "dispatcher.retry.delays=1s,2s,4s",
         "dispatcher.retry.deadline-slack=5s",
@@ -57,9 +57,11 @@ import tools.jackson.databind.json.JsonMapper;
 @UsesTestKafka
 class PartialFailureIntegrationTests {
 
+    /** The context's own topics ({@code ${test.namespace}.…}, docs/testing.md). */
+    @Autowired
+    DeliveryTopicsProperties topics;
+
     static final String ADMIN_TOKEN = "partial-failure-admin-token";
-    private static final String EVENTS = "partial-failure.orders.events";
-    private static final String DEAD_LETTERS = "partial-failure.webhooks.deliveries.dlt";
     private static final int EVENT_COUNT = 60;
     /**
      * How long after its deadline a delivery may still end: the deadline bounds when its last attempt may be due;
@@ -198,7 +200,7 @@ class PartialFailureIntegrationTests {
             for (int i = 0; i < EVENT_COUNT; i++) {
                 String orderId = DispatcherIntegrationTestSupport.newOrderId();
                 EventEnvelope<OrderPaid> event = DispatcherIntegrationTestSupport.orderPaid(orderId);
-                ProducerRecord<String, String> record = new ProducerRecord<>(EVENTS, orderId,
+                ProducerRecord<String, String> record = new ProducerRecord<>(topics.events(), orderId,
                         json.writeValueAsString(event));
                 record.headers().add(EventHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
@@ -223,9 +225,9 @@ class PartialFailureIntegrationTests {
                 .valueStream().toList();
     }
 
-    private static List<ConsumerRecord<String, String>> deadLetters(String endpoint) {
+    private List<ConsumerRecord<String, String>> deadLetters(String endpoint) {
         String id = endpointIds.get(endpoint);
-        Map<String, ConsumerRecord<String, String>> byDelivery = TopicRecords.all(DEAD_LETTERS).stream()
+        Map<String, ConsumerRecord<String, String>> byDelivery = TopicRecords.all(topics.deliveriesDeadLetter()).stream()
                 .filter(record -> id.equals(header(record, DeliveryHeaders.ENDPOINT_ID)))
                 .collect(Collectors.toMap(record -> header(record, DeliveryHeaders.DELIVERY_ID), record -> record,
                         (first, second) -> first));

@@ -96,6 +96,12 @@ class EndpointPropertiesTests {
             return Mockito.mock(EndpointStore.class);
         }
 
+        /** No configured endpoint is disabled. */
+        @Bean
+        DisablementStore disablementStore() {
+            return Mockito.mock(DisablementStore.class);
+        }
+
         @Bean
         Clock clock() {
             return Clock.systemUTC();

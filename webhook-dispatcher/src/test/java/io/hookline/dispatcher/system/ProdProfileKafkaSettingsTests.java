@@ -6,6 +6,7 @@ import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.delivery.EngineProperties;
 import io.hookline.dispatcher.delivery.HttpProperties;
 import io.hookline.dispatcher.delivery.RetryProperties;
+import io.hookline.dispatcher.operations.OperationsProperties;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -34,7 +35,7 @@ class ProdProfileKafkaSettingsTests {
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(KafkaAutoConfiguration.class)
     @EnableConfigurationProperties({DeliveryTopicsProperties.class, RetryProperties.class, EngineProperties.class,
-            HttpProperties.class})
+            HttpProperties.class, OperationsProperties.class})
     @Import(KafkaConfiguration.class)
     static class KafkaWiring {
     }
