@@ -1,5 +1,6 @@
 package io.hookline.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -22,6 +24,12 @@ public final class KafkaTopics {
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     private KafkaTopics() {
+    }
+
+    /** A header's value as UTF-8 text, or {@code null} when the record has no such header. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Every record of the topics up to their current end offsets; a topic that does not exist has none. */

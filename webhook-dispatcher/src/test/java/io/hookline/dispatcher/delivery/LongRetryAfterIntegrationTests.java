@@ -1,12 +1,13 @@
 package io.hookline.dispatcher.delivery;
 
-import static io.hookline.dispatcher.delivery.TopicRecords.header;
+import static io.hookline.testsupport.KafkaTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.OrderPaid;
+import io.hookline.testsupport.KafkaTopics;
 import io.hookline.testsupport.UsesTestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,7 +81,7 @@ class LongRetryAfterIntegrationTests {
 
         // the latest record of each delivery on retry.1 is the one its second attempt followed (a delivery that
         // waited over half a second for a slot was deferred once more, with a new due time)
-        Map<String, Instant> dueOf = TopicRecords.all(topics.retry(1)).stream()
+        Map<String, Instant> dueOf = KafkaTopics.readToEnd(List.of(topics.retry(1))).stream()
                 .filter(record -> firstFails.equals(header(record, DeliveryHeaders.ENDPOINT_ID)))
                 .collect(Collectors.toMap(record -> header(record, DeliveryHeaders.EVENT_ID),
                         record -> Instant.parse(header(record, DeliveryHeaders.DUE_AT)),
@@ -89,7 +90,7 @@ class LongRetryAfterIntegrationTests {
         dueOf.forEach((eventId, due) -> assertThat(server.received("/first-fails", eventId).get(1).at())
                 .isAfterOrEqualTo(due.minusMillis(5)).isBefore(due.plusSeconds(1)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            List<ConsumerRecord<String, String>> parked = TopicRecords.all(topics.retry(3)).stream()
+            List<ConsumerRecord<String, String>> parked = KafkaTopics.readToEnd(List.of(topics.retry(3))).stream()
                     .filter(record -> throttled.equals(header(record, DeliveryHeaders.ENDPOINT_ID))).toList();
             assertThat(parked).hasSize(EVENT_COUNT).allSatisfy(record -> assertThat(
                     Instant.parse(header(record, DeliveryHeaders.DUE_AT))).isAfterOrEqualTo(

@@ -1,12 +1,13 @@
 package io.hookline.dispatcher.delivery;
 
-import static io.hookline.dispatcher.delivery.TopicRecords.header;
+import static io.hookline.testsupport.KafkaTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.OrderPaid;
+import io.hookline.testsupport.KafkaTopics;
 import io.hookline.testsupport.UsesTestKafka;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -227,7 +228,8 @@ class PartialFailureIntegrationTests {
 
     private List<ConsumerRecord<String, String>> deadLetters(String endpoint) {
         String id = endpointIds.get(endpoint);
-        Map<String, ConsumerRecord<String, String>> byDelivery = TopicRecords.all(topics.deliveriesDeadLetter()).stream()
+        Map<String, ConsumerRecord<String, String>> byDelivery = KafkaTopics
+                .readToEnd(List.of(topics.deliveriesDeadLetter())).stream()
                 .filter(record -> id.equals(header(record, DeliveryHeaders.ENDPOINT_ID)))
                 .collect(Collectors.toMap(record -> header(record, DeliveryHeaders.DELIVERY_ID), record -> record,
                         (first, second) -> first));
