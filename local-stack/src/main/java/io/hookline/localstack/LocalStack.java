@@ -111,7 +111,7 @@ public final class LocalStack {
                 socket.setReuseAddress(true);
             } catch (IOException e) {
                 throw new IllegalStateException("port " + port + " is already in use (another local stack?); "
-                        + "stop it or choose other ports, see README 'Configuration'");
+                        + "stop it or choose other ports, see docs/configuration.md");
             }
         }
     }
