@@ -46,15 +46,17 @@ class LoopSupervisorTests {
         });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> runs.get() >= 3);
-        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.health().getDetails()).containsKey("flaky-loop");
+        assertThat(health.ready()).isFalse();
+        assertThat(health.health("flaky-loop").getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health("flaky-loop").getDetails()).containsEntry("restarts", 2);
         assertThat(loop.status().lastFailure()).isEqualTo("java.lang.IllegalStateException: odd record");
         assertThat(loop.status().restarts()).isEqualTo(2);
         assertThat(meters.get("hookline_loop_up").tag("loop", "flaky-loop").gauge().value()).isZero();
 
         release.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> loop.status().state() == LoopState.RUNNING);
-        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(health.ready()).isTrue();
+        assertThat(health.health("flaky-loop").getStatus()).isEqualTo(Status.UP);
         assertThat(meters.get("hookline_loop_up").tag("loop", "flaky-loop").gauge().value()).isOne();
         assertThat(meters.get("hookline_loop_restarts").tag("loop", "flaky-loop").gauge().value()).isEqualTo(2);
     }
@@ -85,7 +87,8 @@ class LoopSupervisorTests {
         clock.advance(Duration.ofSeconds(31));
 
         assertThat(loop.status().state()).isEqualTo(LoopState.STALLED);
-        assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.health("slow-loop").getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.stream().map(entry -> entry.name())).containsExactly("slow-loop");
     }
 
     @Test
