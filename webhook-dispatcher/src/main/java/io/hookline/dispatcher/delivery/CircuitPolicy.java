@@ -8,13 +8,17 @@ import java.time.Instant;
  * <ul>
  * <li><b>Closed</b>: every delivery is attempted; outcomes go into a sliding {@link FailureRateWindow}. It opens
  * only when the window holds at least {@code minimumAttempts} and their failure rate is at least
- * {@code failureRateThreshold}: an endpoint that is down, not one that fails a share of requests.</li>
+ * {@code failureRateThreshold}, and its retries (second or later attempts; at least {@code minimumRetries}) fail at
+ * that rate too: an endpoint that is down, not one that fails a share of requests, nor one that fails every first
+ * attempt and accepts the retry (at 200 events/s the first second holds only first attempts).</li>
  * <li><b>Open</b>: nothing is attempted until the cool-down ends. The n-th opening in a row waits
  * {@code openDuration × 2^(n-1)}, at most {@code maxOpenDuration}, stretched by the jitter.</li>
  * <li><b>Half-open</b>: up to {@code halfOpenCalls} deliveries are let through as trials, first attempts and
  * retries alike; as soon as their outcomes decide it (the failure rate of the trials can no longer reach, or has
- * reached, the threshold) the circuit closes or re-opens with the next cool-down. Trials that have not reported
- * after {@code probeTimeout} are given up and others may go.</li>
+ * reached, the threshold) the circuit closes or re-opens with the next cool-down. A failed first attempt is
+ * inconclusive there too: re-opening needs at least one failed retry among the failures; trials that stay
+ * inconclusive free their place after {@code probeTimeout}, by when their deliveries come back as retries. Trials
+ * that have not reported after {@code probeTimeout} are given up and others may go.</li>
  * </ul>
  * Outcomes of attempts admitted before the circuit opened do not change an open or half-open circuit. Not
  * thread-safe: {@link EndpointCircuits} holds one lock per endpoint.
@@ -33,6 +37,7 @@ final class CircuitPolicy {
     private final CircuitProperties properties;
     private final Jitter jitter;
     private final FailureRateWindow window;
+    private final FailureRateWindow retryWindow;
     private State state = State.CLOSED;
     private int openings;
     private Instant probeAt;
@@ -40,11 +45,13 @@ final class CircuitPolicy {
     private int trialsAdmitted;
     private int trialFailures;
     private int trialSuccesses;
+    private int trialFirstAttemptFailures;
 
     CircuitPolicy(CircuitProperties properties, Jitter jitter) {
         this.properties = properties;
         this.jitter = jitter;
         this.window = new FailureRateWindow(properties.window(), 10);
+        this.retryWindow = new FailureRateWindow(properties.window(), 10);
     }
 
     Admission admit(Instant now) {
@@ -68,32 +75,47 @@ final class CircuitPolicy {
         };
     }
 
-    /** Records an outcome; {@code trial} when it was admitted as {@link Admission#TRIAL}. {@code true} if it opened. */
-    boolean record(Instant now, boolean failed, boolean trial) {
+    /**
+     * Records an outcome; {@code trial} when it was admitted as {@link Admission#TRIAL}, {@code retry} when it was
+     * a second or later attempt of its delivery. {@code true} if it opened the circuit.
+     */
+    boolean record(Instant now, boolean failed, boolean trial, boolean retry) {
+        boolean conclusive = retry || properties.minimumRetries() == 0;
         if (trial && state == State.HALF_OPEN) {
-            return judgeTrial(now, failed);
+            return judgeTrial(now, failed, conclusive);
         }
         if (trial || state != State.CLOSED) {
             return false;
         }
         window.record(now, failed);
+        if (conclusive) {
+            retryWindow.record(now, failed);
+        }
         if (window.attempts(now) >= properties.minimumAttempts()
-                && window.failureRate(now) >= properties.failureRateThreshold()) {
+                && window.failureRate(now) >= properties.failureRateThreshold() && retriesFail(now)) {
             open(now);
             return true;
         }
         return false;
     }
 
-    private boolean judgeTrial(Instant now, boolean failed) {
-        if (failed) {
+    private boolean retriesFail(Instant now) {
+        int needed = Math.min(properties.minimumRetries(), properties.minimumAttempts());
+        return retryWindow.attempts(now) >= Math.max(needed, 1)
+                && retryWindow.failureRate(now) >= properties.failureRateThreshold();
+    }
+
+    private boolean judgeTrial(Instant now, boolean failed, boolean conclusive) {
+        if (failed && !conclusive) {
+            trialFirstAttemptFailures++;
+        } else if (failed) {
             trialFailures++;
         } else {
             trialSuccesses++;
         }
         int calls = properties.halfOpenCalls();
         int failuresToReopen = (int) Math.ceil(properties.failureRateThreshold() * calls - 1e-9);
-        if (trialFailures >= failuresToReopen) {
+        if (trialFailures >= 1 && trialFailures + trialFirstAttemptFailures >= failuresToReopen) {
             open(now);
             return true;
         }
@@ -139,6 +161,7 @@ final class CircuitPolicy {
         trialsAdmitted = 0;
         trialFailures = 0;
         trialSuccesses = 0;
+        trialFirstAttemptFailures = 0;
     }
 
     private void close() {
@@ -147,5 +170,6 @@ final class CircuitPolicy {
         probeAt = null;
         trialsSince = null;
         window.clear();
+        retryWindow.clear();
     }
 }

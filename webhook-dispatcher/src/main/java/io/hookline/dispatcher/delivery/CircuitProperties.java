@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOpenDuration … up to this (before jitter, {@code dispatcher.retry.jitter})
  * @param halfOpenCalls deliveries let through as trials after a cool-down; their failure rate decides
  * @param probeTimeout trials that have not reported back after this long are given up and others may go
+ * @param minimumRetries retries (second or later attempts) the window must also hold, failing at the threshold
+ *     rate, before the circuit opens; a failed first attempt alone is weak evidence, since endpoints that fail
+ *     every first attempt and accept the retry exist (0: first attempts count alone)
  */
 @Validated
 @ConfigurationProperties("dispatcher.circuit")
@@ -35,5 +38,6 @@ public record CircuitProperties(
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration openDuration,
         @DefaultValue("5m") @NotNull @DurationMin(millis = 1) Duration maxOpenDuration,
         @DefaultValue("10") @Min(1) int halfOpenCalls,
-        @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration probeTimeout) {
+        @DefaultValue("15s") @NotNull @DurationMin(millis = 1) Duration probeTimeout,
+        @DefaultValue("3") @Min(0) int minimumRetries) {
 }

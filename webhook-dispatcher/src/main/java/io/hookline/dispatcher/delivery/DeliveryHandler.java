@@ -128,7 +128,7 @@ class DeliveryHandler {
             metrics.attempted(delivery, result);
             health.watch(delivery);
             concurrency.release(endpoint.id(), failed);
-            if (circuits.record(endpoint.id(), result, trial)) {
+            if (circuits.record(endpoint.id(), result, trial, delivery.attempts() > 0)) {
                 concurrency.deferWaiting(endpoint.id());
             }
             attempts.record(attempt(delivery, result)).whenComplete((stored, error) -> {

@@ -1,8 +1,11 @@
 package io.hookline.dispatcher.delivery;
 
 import java.time.Clock;
+import io.hookline.support.logging.LogFields;
 import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class DeliveryRouting {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRouting.class);
 
     private final EndpointCircuits circuits;
     private final DeliveryTopicsProperties topics;
@@ -53,6 +58,10 @@ public class DeliveryRouting {
         }
         String reason = ((RetryPolicy.Decision.DeadLetter) decision).reason();
         metrics.deadLettered(delivery, "expired");
+        try (LogFields fields = LogFields.of(delivery.key(), delivery.eventId(), delivery.traceparent())) {
+            log.warn("Dead-lettering deferred delivery {} of event {} to {}: {}", delivery.deliveryId(),
+                    delivery.eventId(), delivery.endpointId(), reason);
+        }
         ProducerRecord<String, String> record = delivery.toProducerRecord(topics.deliveriesDeadLetter());
         DeliveryRecord.put(record.headers(), DeliveryHeaders.DLT_REASON, reason);
         return record;

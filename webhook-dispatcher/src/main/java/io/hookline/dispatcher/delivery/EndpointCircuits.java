@@ -58,8 +58,11 @@ class EndpointCircuits {
         }
     }
 
-    /** Reports an outcome ({@code trial}: admitted as {@link Admission#TRIAL}); {@code true} if it opened the circuit. */
-    boolean record(String endpointId, AttemptResult result, boolean trial) {
+    /**
+     * Reports an outcome ({@code trial}: admitted as {@link Admission#TRIAL}; {@code retry}: a second or later
+     * attempt of its delivery); {@code true} if it opened the circuit.
+     */
+    boolean record(String endpointId, AttemptResult result, boolean trial, boolean retry) {
         if (!properties.enabled()) {
             return false;
         }
@@ -69,7 +72,7 @@ class EndpointCircuits {
         State after;
         synchronized (circuit) {
             before = circuit.state();
-            opened = circuit.record(clock.instant(), failure(result), trial);
+            opened = circuit.record(clock.instant(), failure(result), trial, retry);
             after = circuit.state();
         }
         if (opened) {

@@ -79,8 +79,8 @@ class DeliveryRoutingTests {
     /** A router whose endpoint {@code ep_dead} has an open circuit with its probe {@code coolDown} from now. */
     private DeliveryRouting routing(Duration coolDown) {
         EndpointCircuits circuits = new EndpointCircuits(new CircuitProperties(true, 0.9, 1,
-                Duration.ofSeconds(10), coolDown, Duration.ofHours(2), 10, Duration.ofSeconds(15)), noJitter, clock);
-        circuits.record("ep_dead", new AttemptResult(NOW, 0, "connection refused", 1, null, null), false);
+                Duration.ofSeconds(10), coolDown, Duration.ofHours(2), 10, Duration.ofSeconds(15), 3), noJitter, clock);
+        circuits.record("ep_dead", new AttemptResult(NOW, 0, "connection refused", 1, null, null), false, true);
         RetryPolicy policy = new RetryPolicy(retry, new RetryTiers(retry.delays(), retry.parkLimit()), noJitter);
         return new DeliveryRouting(circuits, topics, policy, clock,
                 new DeliveryMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),

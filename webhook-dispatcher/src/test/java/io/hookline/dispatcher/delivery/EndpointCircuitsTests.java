@@ -17,7 +17,7 @@ class EndpointCircuitsTests {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T12:00:00Z"));
     private final CircuitProperties properties = new CircuitProperties(true, 0.9, 20, Duration.ofSeconds(10),
-            Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(15));
+            Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(15), 3);
     private final Jitter noJitter = new Jitter(0.2, Duration.ofMinutes(1), FixedRandom.always(0));
     private final EndpointCircuits circuits = new EndpointCircuits(properties, noJitter, clock);
 
@@ -25,7 +25,7 @@ class EndpointCircuitsTests {
     void staysClosedForAnEndpointFailingThirtyPercentAtRandom() {
         Random random = new Random(12);
         for (int i = 0; i < 2_000; i++) {
-            assertThat(circuits.record(ENDPOINT, random.nextDouble() < 0.3 ? status(500) : status(200), false))
+            assertThat(circuits.record(ENDPOINT, random.nextDouble() < 0.3 ? status(500) : status(200), false, true))
                     .isFalse();
             clock.advance(Duration.ofMillis(5));
         }
@@ -37,8 +37,8 @@ class EndpointCircuitsTests {
     @Test
     void staysClosedForAnEndpointFailingEveryFirstAttempt() {
         for (int i = 0; i < 200; i++) {
-            circuits.record(ENDPOINT, status(500), false);
-            circuits.record(ENDPOINT, status(200), false);
+            circuits.record(ENDPOINT, status(500), false, true);
+            circuits.record(ENDPOINT, status(200), false, true);
         }
 
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
@@ -47,11 +47,11 @@ class EndpointCircuitsTests {
     @Test
     void opensWhenTheFailureRateReachesTheThresholdOverTheMinimumVolume() {
         for (int i = 0; i < 19; i++) {
-            assertThat(circuits.record(ENDPOINT, timeout(), false)).isFalse();
+            assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isFalse();
         }
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.ATTEMPT);
 
-        assertThat(circuits.record(ENDPOINT, timeout(), false)).isTrue();
+        assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isTrue();
 
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.DEFER);
@@ -61,10 +61,10 @@ class EndpointCircuitsTests {
     @Test
     void forgetsFailuresThatSlidOutOfTheWindow() {
         for (int i = 0; i < 19; i++) {
-            circuits.record(ENDPOINT, timeout(), false);
+            circuits.record(ENDPOINT, timeout(), false, true);
         }
         clock.advance(Duration.ofSeconds(10));
-        circuits.record(ENDPOINT, timeout(), false);
+        circuits.record(ENDPOINT, timeout(), false, true);
 
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
         assertThat(circuits.snapshot(ENDPOINT).attemptsInWindow()).isEqualTo(1);
@@ -73,7 +73,7 @@ class EndpointCircuitsTests {
     @Test
     void fourHundredsShowTheEndpointIsUpAndNeverOpenIt() {
         for (int i = 0; i < 50; i++) {
-            circuits.record(ENDPOINT, status(400), false);
+            circuits.record(ENDPOINT, status(400), false, true);
         }
 
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
@@ -103,12 +103,12 @@ class EndpointCircuitsTests {
             circuits.admit(ENDPOINT);
         }
         for (int i = 0; i < 7; i++) {
-            assertThat(circuits.record(ENDPOINT, status(500), true)).isFalse();
+            assertThat(circuits.record(ENDPOINT, status(500), true, true)).isFalse();
         }
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.HALF_OPEN);
 
-        circuits.record(ENDPOINT, status(200), true);
-        circuits.record(ENDPOINT, status(200), true);
+        circuits.record(ENDPOINT, status(200), true, true);
+        circuits.record(ENDPOINT, status(200), true, true);
 
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.ATTEMPT);
@@ -124,7 +124,7 @@ class EndpointCircuitsTests {
             clock.advance(coolDown);
             for (int i = 0; i < 9; i++) {
                 assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
-                assertThat(circuits.record(ENDPOINT, timeout(), true)).isEqualTo(i == 8);
+                assertThat(circuits.record(ENDPOINT, timeout(), true, true)).isEqualTo(i == 8);
             }
             assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
             assertThat(circuits.retryAt(ENDPOINT)).isEqualTo(clock.instant().plus(next));
@@ -137,7 +137,7 @@ class EndpointCircuitsTests {
         EndpointCircuits jittered = new EndpointCircuits(properties,
                 new Jitter(0.2, Duration.ofMinutes(1), FixedRandom.always(0.5)), clock);
         for (int i = 0; i < 20; i++) {
-            jittered.record(ENDPOINT, timeout(), false);
+            jittered.record(ENDPOINT, timeout(), false, true);
         }
 
         assertThat(jittered.retryAt(ENDPOINT)).isEqualTo(clock.instant().plusMillis(5_500));
@@ -163,8 +163,8 @@ class EndpointCircuitsTests {
         Instant probeAt = circuits.retryAt(ENDPOINT);
         clock.advance(Duration.ofSeconds(3));
 
-        assertThat(circuits.record(ENDPOINT, timeout(), false)).isFalse();
-        assertThat(circuits.record(ENDPOINT, status(200), false)).isFalse();
+        assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isFalse();
+        assertThat(circuits.record(ENDPOINT, status(200), false, true)).isFalse();
 
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
         assertThat(circuits.retryAt(ENDPOINT)).isEqualTo(probeAt);
@@ -201,10 +201,70 @@ class EndpointCircuitsTests {
     @Test
     void attemptsEverythingWhenDisabled() {
         EndpointCircuits off = new EndpointCircuits(new CircuitProperties(false, 0.9, 1, Duration.ofSeconds(10),
-                Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(15)), noJitter, clock);
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 10, Duration.ofSeconds(15), 3), noJitter, clock);
 
-        assertThat(off.record(ENDPOINT, timeout(), false)).isFalse();
+        assertThat(off.record(ENDPOINT, timeout(), false, true)).isFalse();
         assertThat(off.admit(ENDPOINT)).isEqualTo(Admission.ATTEMPT);
+    }
+
+    @Test
+    void firstAttemptFailuresAloneNeverOpenTheCircuitOfAnEndpointThatAcceptsItsRetries() {
+        for (int i = 0; i < 200; i++) {
+            assertThat(circuits.record(ENDPOINT, status(500), false, false)).isFalse();
+        }
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
+        for (int i = 0; i < 100; i++) {
+            circuits.record(ENDPOINT, status(500), false, false);
+            assertThat(circuits.record(ENDPOINT, status(200), false, true)).isFalse();
+        }
+
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
+    }
+
+    @Test
+    void aDeadEndpointOpensOnceItsRetriesFailToo() {
+        for (int i = 0; i < 50; i++) {
+            circuits.record(ENDPOINT, timeout(), false, false);
+        }
+        assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isFalse();
+        assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isFalse();
+
+        assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isTrue();
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
+    }
+
+    @Test
+    void halfOpenTrialsThatAreFailedFirstAttemptsDecideNothingAndFreeTheirPlaceForTheRetriesThatFollow() {
+        open();
+        clock.advance(Duration.ofSeconds(5));
+        for (int i = 0; i < 10; i++) {
+            assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+            assertThat(circuits.record(ENDPOINT, status(500), true, false)).isFalse();
+        }
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.HALF_OPEN);
+        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.DEFER);
+
+        clock.advance(Duration.ofSeconds(15));
+        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+        circuits.record(ENDPOINT, status(200), true, true);
+        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+        circuits.record(ENDPOINT, status(200), true, true);
+
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.CLOSED);
+    }
+
+    @Test
+    void halfOpenReopensWhenAFailedRetryIsAmongEnoughFailures() {
+        open();
+        clock.advance(Duration.ofSeconds(5));
+        for (int i = 0; i < 8; i++) {
+            assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+            assertThat(circuits.record(ENDPOINT, timeout(), true, false)).isFalse();
+        }
+        assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
+
+        assertThat(circuits.record(ENDPOINT, timeout(), true, true)).isTrue();
+        assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
     }
 
     @Test
@@ -218,13 +278,13 @@ class EndpointCircuitsTests {
     private void trials(int count, AttemptResult result) {
         for (int i = 0; i < count; i++) {
             assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
-            circuits.record(ENDPOINT, result, true);
+            circuits.record(ENDPOINT, result, true, true);
         }
     }
 
     private void open() {
         for (int i = 0; i < 20; i++) {
-            circuits.record(ENDPOINT, timeout(), false);
+            circuits.record(ENDPOINT, timeout(), false, true);
         }
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
     }
