@@ -87,6 +87,15 @@ public class OutboxRepository {
                 .update();
     }
 
+    /** Deletes up to {@code limit} rows published before {@code cutoff}, oldest first; returns how many. */
+    int deletePublishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event "
+                        + "WHERE published_at < :cutoff ORDER BY published_at, id FETCH FIRST :limit ROWS ONLY)")
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
+                .update();
+    }
+
     /** How many rows wait for publication (for the backlog gauge). */
     public long countUnpublished() {
         return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
