@@ -1,36 +1,47 @@
 package io.hookline.orders.idempotency;
 
+import io.hookline.orders.system.PurgeLoop;
+import io.hookline.support.supervision.LoopSupervisor;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 /**
- * Deletes expired {@code Idempotency-Key} rows every {@code orders.idempotency.purge-interval}. Expired keys are
- * already ignored when looked up; this only keeps the table small.
+ * Deletes expired {@code Idempotency-Key} rows (older than {@code orders.idempotency.ttl}, 24 h as Stripe keeps
+ * keys) at start and every {@code orders.idempotency.purge-interval}, at most {@code purge-batch-size} rows per
+ * statement: the supervised loop {@value #LOOP}. Expired keys are already ignored when looked up; this only
+ * keeps the table small. Thread-safe.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
-class IdempotencyKeyPurger {
+@Component
+class IdempotencyKeyPurger implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPurger.class);
+    static final String LOOP = "idempotency-key-purger";
 
-    private final IdempotencyKeyRepository repository;
-    private final Clock clock;
+    private final PurgeLoop loop;
 
-    IdempotencyKeyPurger(IdempotencyKeyRepository repository, Clock clock) {
-        this.repository = repository;
-        this.clock = clock;
+    IdempotencyKeyPurger(IdempotencyKeyRepository repository, IdempotencyProperties properties, Clock clock,
+            LoopSupervisor supervisor) {
+        this.loop = new PurgeLoop(LOOP, supervisor, clock, properties.purgeInterval(), properties.purgeBatchSize(),
+                repository::deleteExpired);
     }
 
-    @Scheduled(fixedDelayString = "${orders.idempotency.purge-interval:1h}",
-            initialDelayString = "${orders.idempotency.purge-interval:1h}")
-    void purge() {
-        int purged = repository.purgeExpired(clock.instant());
-        if (purged > 0) {
-            log.info("Purged {} expired idempotency key(s)", purged);
-        }
+    /** One pass now, on the caller's thread; returns how many keys went. */
+    int purge() {
+        return loop.purgeNow();
+    }
+
+    @Override
+    public void start() {
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
     }
 }

@@ -85,9 +85,13 @@ class IdempotencyKeyRepository {
                 .update();
     }
 
-    /** Deletes every expired key; returns how many. */
-    int purgeExpired(Instant now) {
-        return jdbc.sql("DELETE FROM idempotency_key WHERE expires_at <= :now").param("now", utc(now)).update();
+    /** Deletes up to {@code limit} keys expired at {@code now}, the oldest first (the expiry index); returns how many. */
+    int deleteExpired(Instant now, int limit) {
+        return jdbc.sql("DELETE FROM idempotency_key WHERE idem_key IN (SELECT idem_key FROM idempotency_key "
+                        + "WHERE expires_at <= :now ORDER BY expires_at FETCH FIRST :limit ROWS ONLY)")
+                .param("now", utc(now))
+                .param("limit", limit)
+                .update();
     }
 
     private static IdempotencyRecord map(ResultSet rs, int row) throws SQLException {

@@ -1,18 +1,29 @@
 package io.hookline.orders.order;
 
 import io.hookline.orders.system.JsonFields;
+import io.hookline.schemas.validation.ContractSchema;
+import io.hookline.schemas.validation.ContractValidator;
+import io.hookline.schemas.validation.SchemaViolation;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns a {@code POST /orders} body into a {@link NewOrder}, or fails with every violation at once. The rules
- * are those of the {@code order.paid} contract, so every accepted order yields a valid event. Stateless and
- * thread-safe.
+ * Turns a {@code POST /orders} body into a {@link NewOrder}, or fails with every violation at once.
+ *
+ * <p>One contract, one validator: the body is evaluated against {@code new-order.request.schema.json} (the
+ * {@code schemas} module), whose fields are the very definitions the {@code order.paid} and
+ * {@code order.payment_failed} data reference ({@code order-fields.schema.json}), with formats asserted by the
+ * same {@link ContractValidator} the consumers use. A field the schema rejects is rejected here, so every accepted
+ * order yields events that conform to their contract. The checks in this class only give each field its
+ * readable message ("is required", "must be at most 10000") and add rules the events do not need (a known ISO
+ * 4217 code, a price above zero, a bounded total); none of them accepts what the schema rejects. E-mail
+ * addresses and callback URLs are judged by the schema alone ({@code format: email}, {@code format: uri} plus
+ * the host pattern). Stateless and thread-safe.
  */
 @Component
 public class NewOrderValidator {
@@ -24,29 +35,46 @@ public class NewOrderValidator {
 
     private static final Pattern DECIMAL = Pattern.compile("^(0|[1-9][0-9]{0,14})(\\.[0-9]{1,4})?$");
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
-    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]{1,64}"
-            + "(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
     private static final String DECIMAL_STRING = "must be a decimal string, e.g. \"29.99\"";
 
+    private final ContractValidator contracts;
+
+    public NewOrderValidator(ContractValidator contracts) {
+        this.contracts = contracts;
+    }
+
+    /** @throws io.hookline.orders.system.RequestValidationException with every bad field */
     public NewOrder validate(JsonNode body) {
         JsonFields fields = JsonFields.of(body);
-        String email = email(fields);
+        Map<String, String> schema = schemaViolations(body);
+        String email = email(fields, schema);
         String productName = productName(fields);
         Integer quantity = quantity(fields);
         BigDecimal unitPrice = unitPrice(fields);
         Currency currency = currency(fields);
-        String callbackUrl = callbackUrl(fields);
+        String callbackUrl = callbackUrl(fields, schema);
         if (unitPrice != null && quantity != null && unitPrice.multiply(BigDecimal.valueOf(quantity))
                 .compareTo(Money.MAX) > 0) {
             fields.reject("unit_price", "times quantity must not exceed " + Money.MAX.toPlainString());
         }
+        schema.forEach(fields::reject); // the safety net: nothing the schema rejects passes, whatever the checks above
         fields.throwIfInvalid();
         return new NewOrder(email, productName, quantity, new Money(unitPrice, currency), callbackUrl);
     }
 
-    private static String email(JsonFields fields) {
+    /** The request schema's verdict: the first violation per top-level field, keyed by the field's name. */
+    private Map<String, String> schemaViolations(JsonNode body) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (SchemaViolation violation : contracts.validate(ContractSchema.NEW_ORDER_REQUEST, body)) {
+            String field = violation.field().split("\\.", 2)[0];
+            byField.putIfAbsent(field, "does not conform to the order contract");
+        }
+        return byField;
+    }
+
+    private static String email(JsonFields fields, Map<String, String> schema) {
         String email = fields.requiredText("customer_email");
-        if (email != null && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
+        if (email != null && schema.containsKey("customer_email")) {
             fields.reject("customer_email", "must be a valid e-mail address");
         }
         return email;
@@ -103,23 +131,11 @@ public class NewOrderValidator {
         return null;
     }
 
-    private static String callbackUrl(JsonFields fields) {
+    private static String callbackUrl(JsonFields fields, Map<String, String> schema) {
         String url = fields.optionalString("callback_url");
-        if (url != null && !isHttpUrl(url)) {
+        if (url != null && schema.containsKey("callback_url")) {
             fields.reject("callback_url", "must be an absolute http(s) URL of at most " + MAX_URL + " characters");
         }
         return url;
-    }
-
-    static boolean isHttpUrl(String url) {
-        if (url.length() > MAX_URL || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url);
-            return uri.getHost() != null && !uri.getHost().isEmpty();
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

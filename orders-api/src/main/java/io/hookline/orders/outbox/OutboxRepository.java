@@ -18,14 +18,16 @@ public class OutboxRepository {
             + "traceparent";
 
     /**
-     * Claims the oldest unpublished rows for the caller's transaction. {@code FOR UPDATE SKIP LOCKED} (PostgreSQL,
-     * and H2 2.2+) makes concurrent relays (several instances on one database) claim disjoint rows without waiting
-     * for each other; the locks last until the relay's transaction commits the {@code published_at} marks. The
-     * {@code NOT EXISTS} keeps each order's events in order across relays: a row is only claimable when no earlier
-     * row of its order is still unpublished (claimed by another relay, or waiting in this batch), so the second
-     * event of an order leaves in a later round, after the first was acknowledged.
+     * Claims the oldest unpublished rows whose lease (if any) has run out. {@code FOR UPDATE SKIP LOCKED}
+     * (PostgreSQL, and H2 2.2+) makes concurrent relays (several instances on one database) claim disjoint rows
+     * without waiting for each other; the claim then sets {@code claimed_until} and commits, so the rows stay
+     * claimed, without locks, while the relay sends them. The {@code NOT EXISTS} keeps each order's events in
+     * order across relays: a row is only claimable when no earlier row of its order is still unpublished (in
+     * flight, waiting out a retry delay, or in this batch), so the second event of an order leaves only after the
+     * first was acknowledged.
      */
     private static final String CLAIM = "SELECT " + COLUMNS + " FROM outbox_event o WHERE o.published_at IS NULL "
+            + "AND (o.claimed_until IS NULL OR o.claimed_until <= :now) "
             + "AND NOT EXISTS (SELECT 1 FROM outbox_event e WHERE e.aggregate_id = o.aggregate_id "
             + "AND e.published_at IS NULL AND e.id < o.id) "
             + "ORDER BY o.id FETCH FIRST :limit ROWS ONLY FOR UPDATE SKIP LOCKED";
@@ -53,9 +55,20 @@ public class OutboxRepository {
                 .update();
     }
 
-    /** Up to {@code limit} claimable unpublished rows, oldest (lowest id) first; must run in a transaction. */
-    List<OutboxRecord> claimBatch(int limit) {
-        return jdbc.sql(CLAIM).param("limit", limit).query(OutboxRepository::map).list();
+    /**
+     * Claims up to {@code limit} claimable rows, oldest (lowest id) first, until {@code leaseUntil}; must run in a
+     * transaction (the claim is the caller's once it commits).
+     */
+    List<OutboxRecord> claimBatch(int limit, Instant now, Instant leaseUntil) {
+        List<OutboxRecord> rows = jdbc.sql(CLAIM).param("limit", limit).param("now", now.atOffset(ZoneOffset.UTC))
+                .query(OutboxRepository::map).list();
+        if (!rows.isEmpty()) {
+            jdbc.sql("UPDATE outbox_event SET claimed_until = :until WHERE id IN (:ids)")
+                    .param("until", leaseUntil.atOffset(ZoneOffset.UTC))
+                    .param("ids", rows.stream().map(OutboxRecord::id).toList())
+                    .update();
+        }
+        return rows;
     }
 
     /** Marks rows published, in one statement. */
@@ -63,6 +76,23 @@ public class OutboxRepository {
         jdbc.sql("UPDATE outbox_event SET published_at = :at WHERE id IN (:ids)")
                 .param("at", at.atOffset(ZoneOffset.UTC))
                 .param("ids", ids)
+                .update();
+    }
+
+    /** Gives claimed rows back: claimable again from {@code retryAt} (a send failed, or was never made). */
+    void release(List<Long> ids, Instant retryAt) {
+        jdbc.sql("UPDATE outbox_event SET claimed_until = :at WHERE id IN (:ids) AND published_at IS NULL")
+                .param("at", retryAt.atOffset(ZoneOffset.UTC))
+                .param("ids", ids)
+                .update();
+    }
+
+    /** Deletes up to {@code limit} rows published before {@code cutoff}, oldest first; returns how many. */
+    int deletePublishedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event "
+                        + "WHERE published_at < :cutoff ORDER BY published_at, id FETCH FIRST :limit ROWS ONLY)")
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .param("limit", limit)
                 .update();
     }
 

@@ -5,10 +5,7 @@ import io.hookline.schemas.events.Topics;
 import io.hookline.support.logging.LogFields;
 import io.hookline.support.tracing.TraceHandoff;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +15,14 @@ import org.springframework.stereotype.Component;
 /**
  * Sends outbox rows to {@code orders.events} (key = aggregate id, headers {@code event_id} and
  * {@code event_type}, {@code traceparent}: a child of the request's stored trace context; value = the stored
- * envelope JSON) and waits for every acknowledgement.
+ * envelope JSON), one at a time, without waiting: the returned future completes with Kafka's acknowledgement
+ * (acks=all) or its failure, at the latest after the producer's {@code delivery.timeout.ms}.
  *
- * <p>Records are handed to the idempotent producer in row order, so records of one order reach their
- * partition in order. The batch is flushed at once rather than after {@code linger.ms}: the relay waits for
- * it anyway, so lingering would only add latency. The wait is bounded by the producer's
- * {@code delivery.timeout.ms}; a producer that cannot even fetch metadata fails after {@code max.block.ms} and
- * the rest of the batch is not attempted.
- * Used by the relay thread only.
+ * <p>Records are handed to the idempotent producer in row order, so records of one partition reach it in order;
+ * the relay never has two rows of one order in flight. Records leave after {@code linger.ms} (5 ms); there is
+ * no flush, which would wait for every partition, the slowest included. A producer that cannot even fetch
+ * metadata blocks the caller for up to {@code max.block.ms}, then fails synchronously.
+ * Used by the relay thread only; non-final so that a test can wrap it with a fault.
  */
 @Component
 class OutboxSender {
@@ -41,33 +38,25 @@ class OutboxSender {
     }
 
     /**
-     * Returns once Kafka acknowledged (acks=all) every record.
+     * Hands one row to the producer.
      *
-     * @throws OutboxPublishException when any record was not acknowledged
-     * @throws InterruptedException when the relay is being stopped
+     * @return completes when Kafka acknowledged the record, exceptionally when it will not
+     * @throws OutboxPublishException when the producer refused the record at once (no metadata, closed)
      */
-    void sendAll(List<OutboxRecord> batch) throws OutboxPublishException, InterruptedException {
-        List<CompletableFuture<?>> acks = new ArrayList<>(batch.size());
-        for (OutboxRecord row : batch) {
-            CompletableFuture<?> ack;
-            try (TraceHandoff.Scope trace = traces.resume(row.traceparent(), "outbox publish");
-                    LogFields fields = LogFields.of(row.aggregateId(), row.eventId().toString())) {
-                ack = kafka.send(toProducerRecord(row, trace.traceparent()));
-                log.debug("Publishing {} event {} of order {}", row.eventType(), row.eventId(), row.aggregateId());
-            } catch (RuntimeException e) {
-                throw new OutboxPublishException(e);
-            }
-            acks.add(ack);
-            if (ack.isCompletedExceptionally()) {
-                break;
-            }
+    CompletableFuture<?> send(OutboxRecord row) throws OutboxPublishException {
+        try (TraceHandoff.Scope trace = traces.resume(row.traceparent(), "outbox publish");
+                LogFields fields = LogFields.of(row.aggregateId(), row.eventId().toString())) {
+            CompletableFuture<?> ack = kafka.send(toProducerRecord(row, trace.traceparent()));
+            log.debug("Publishing {} event {} of order {}", row.eventType(), row.eventId(), row.aggregateId());
+            return ack;
+        } catch (RuntimeException e) {
+            throw new OutboxPublishException(e);
         }
-        kafka.flush();
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
-        } catch (ExecutionException e) {
-            throw new OutboxPublishException(e.getCause());
-        }
+    }
+
+    /** The partition count of the topic, as the producer knows it (for tests that fault one partition). */
+    int partitions() {
+        return kafka.partitionsFor(Topics.ORDERS_EVENTS).size();
     }
 
     private static ProducerRecord<String, String> toProducerRecord(OutboxRecord row, String traceparent) {

@@ -24,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Readiness follows Kafka, liveness never does. The broker here is this class's own (the shared test broker is
- * never stopped): an embedded KRaft node that restarts on the same port with its data.
+ * Health shows Kafka; neither readiness nor liveness depends on it: while the broker is away the API keeps taking
+ * orders (the outbox holds the events), so it stays in the load balancer. The broker here is this class's own
+ * (the shared test broker is never stopped): an embedded KRaft node that restarts on the same port with its data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:health-probes;DB_CLOSE_DELAY=-1",
@@ -55,25 +56,44 @@ class HealthProbesIntegrationTests {
     }
 
     @Test
-    void readinessIsDownWhileTheBrokerIsAwayAndLivenessStaysUp() {
+    void readinessStaysUpWhileTheBrokerIsAwayAndHealthShowsKafkaDown() {
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
         JsonNode ready = json.readTree(get("/actuator/health/readiness").body());
         assertThat(ready.get("status").asString()).isEqualTo("UP");
-        assertThat(ready.get("components").propertyNames()).contains("db", "kafka", "readinessState");
+        assertThat(ready.get("components").propertyNames()).contains("db", "loops", "readinessState")
+                .doesNotContain("kafka");
+        await().atMost(Duration.ofSeconds(20)).until(() -> kafkaStatus().equals("UP"));
         assertLive();
 
         broker.stop();
-        await().atMost(Duration.ofSeconds(20)).until(() -> get("/actuator/health/readiness").statusCode() == 503);
-        JsonNode notReady = json.readTree(get("/actuator/health/readiness").body());
-        assertThat(notReady.get("status").asString()).isEqualTo("DOWN");
-        assertThat(notReady.at("/components/kafka/status").asString()).isEqualTo("DOWN");
-        assertThat(notReady.at("/components/db/status").asString()).isEqualTo("UP");
+        await().atMost(Duration.ofSeconds(20)).until(() -> kafkaStatus().equals("DOWN"));
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        JsonNode stillReady = json.readTree(readiness.body());
+        assertThat(stillReady.get("status").asString()).isEqualTo("UP");
+        assertThat(stillReady.at("/components/db/status").asString()).isEqualTo("UP");
+        assertThat(stillReady.get("components").propertyNames()).doesNotContain("kafka");
+        assertThat(get("/actuator/health").statusCode()).as("overall health shows the outage").isEqualTo(503);
         assertLive();
+        assertThat(post("/orders", """
+                {"customer_email": "ada@example.com", "product_name": "Pen", "quantity": 1,
+                 "unit_price": "1.00", "currency": "USD"}""").statusCode())
+                .as("orders are taken while Kafka is away").isEqualTo(201);
 
         broker.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/actuator/health/readiness").statusCode() == 200);
-        assertThat(json.readTree(get("/actuator/health/readiness").body()).get("status").asString()).isEqualTo("UP");
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafkaStatus().equals("UP"));
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
         assertLive();
+    }
+
+    private String kafkaStatus() {
+        return json.readTree(get("/actuator/health").body()).at("/components/kafka/status").asString();
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
     }
 
     private void assertLive() {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.hookline.orders.system.FieldViolation;
 import io.hookline.orders.system.RequestValidationException;
+import io.hookline.schemas.validation.ContractValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 class NewOrderValidatorTests {
 
-    private final NewOrderValidator validator = new NewOrderValidator();
+    private final NewOrderValidator validator = new NewOrderValidator(new ContractValidator());
     private final JsonMapper mapper = JsonMapper.builder().build();
 
     @Test
@@ -56,6 +57,21 @@ class NewOrderValidatorTests {
                 .containsExactly("unit_price");
     }
 
+    /** Each of these was judged otherwise by the old regex/URI checks than by the order.paid contract. */
+    @Test
+    void emailAndCallbackUrlAreJudgedByTheContract() {
+        assertThat(violations(withEmailAndUrl("ada@example.invalidtld", null))).containsExactly(
+                new FieldViolation("customer_email", "must be a valid e-mail address"));
+        assertThat(violations(withEmailAndUrl("ada@example.com", "http://1abc/"))).containsExactly(
+                new FieldViolation("callback_url", "must be an absolute http(s) URL of at most 2048 characters"));
+        assertThat(violations(withEmailAndUrl("ada@example.com", "http://my_host/hooks")))
+                .extracting(FieldViolation::field).containsExactly("callback_url");
+        assertThat(validator.validate(mapper.readTree(withEmailAndUrl("\"ada lovelace\"@example.com",
+                "http://user@[::1]:8082/hooks?x=%41"))).customerEmail()).isEqualTo("\"ada lovelace\"@example.com");
+        assertThat(validator.validate(mapper.readTree(withEmailAndUrl("ada@[127.0.0.1]", null))).callbackUrl())
+                .isNull();
+    }
+
     @Test
     void bodyThatIsNotAnObjectIsOneViolation() {
         assertThat(violations("[1, 2]")).containsExactly(new FieldViolation("", "must be a JSON object"));
@@ -65,6 +81,13 @@ class NewOrderValidatorTests {
         return """
                 {"customer_email": "ada@example.com", "product_name": "Pen", "quantity": %s,
                  "unit_price": %s, "currency": "USD"}""".formatted(quantity, unitPrice);
+    }
+
+    private static String withEmailAndUrl(String email, String url) {
+        return """
+                {"customer_email": "%s", "product_name": "Pen", "quantity": 1, "unit_price": "1.00",
+                 "currency": "USD", "callback_url": %s}""".formatted(email.replace("\"", "\\\""),
+                url == null ? "null" : "\"" + url + "\"");
     }
 
     private List<FieldViolation> violations(String json) {

@@ -2,6 +2,7 @@ package io.hookline.orders.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * two instances see when they claim at the same time. Subclasses supply the database.
  */
 abstract class OutboxClaimTestSupport {
+
+    private static final Instant NOW = Instant.parse("2026-12-02T12:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(45);
 
     private OutboxRepository repository;
     private TransactionTemplate transactions;
@@ -50,7 +54,7 @@ abstract class OutboxClaimTestSupport {
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            List<Long> ids = ids(repository.claimBatch(3));
+            List<Long> ids = ids(claim(3));
             claimed.countDown();
             await(release);
             return ids;
@@ -58,7 +62,7 @@ abstract class OutboxClaimTestSupport {
         assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
 
         long started = System.nanoTime();
-        List<Long> second = transactions.execute(status -> ids(repository.claimBatch(10)));
+        List<Long> second = claimedAt(NOW);
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         release.countDown();
 
@@ -79,7 +83,7 @@ abstract class OutboxClaimTestSupport {
         CountDownLatch claimed = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<List<Long>> first = CompletableFuture.supplyAsync(() -> transactions.execute(status -> {
-            List<Long> ids = ids(repository.claimBatch(1));
+            List<Long> ids = ids(claim(1));
             claimed.countDown();
             await(release);
             repository.markPublished(ids, Instant.now());
@@ -87,17 +91,19 @@ abstract class OutboxClaimTestSupport {
         }));
         assertThat(claimed.await(10, TimeUnit.SECONDS)).isTrue();
 
-        List<Long> whileFirstIsInFlight = transactions.execute(status -> ids(repository.claimBatch(10)));
+        List<Long> whileFirstIsInFlight = claimedAt(NOW);
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).containsExactly(x1);
-        List<Long> afterFirstIsPublished = transactions.execute(status -> ids(repository.claimBatch(10)));
+        List<Long> afterFirstIsPublished = claimedAt(NOW);
 
         if (claimsInParallel()) {
             assertThat(whileFirstIsInFlight).containsExactly(y1);
         } else {
             assertThat(List.of(y1)).containsAll(whileFirstIsInFlight);
         }
-        assertThat(afterFirstIsPublished).containsExactly(y1, x2);
+        List<Long> expected = new java.util.ArrayList<>(List.of(y1, x2));
+        expected.removeAll(whileFirstIsInFlight); // what the second relay claimed is leased to it
+        assertThat(afterFirstIsPublished).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -106,7 +112,7 @@ abstract class OutboxClaimTestSupport {
         append("ord_x");
         long y1 = append("ord_y");
 
-        List<Long> claimed = transactions.execute(status -> ids(repository.claimBatch(10)));
+        List<Long> claimed = claimedAt(NOW);
 
         assertThat(claimed).containsExactly(x1, y1);
     }
@@ -117,13 +123,53 @@ abstract class OutboxClaimTestSupport {
         long b = append("ord_b");
 
         transactions.executeWithoutResult(status -> {
-            assertThat(ids(repository.claimBatch(10))).containsExactly(a, b);
+            assertThat(ids(claim(10))).containsExactly(a, b);
             status.setRollbackOnly();
         });
 
-        List<Long> again = transactions.execute(status -> ids(repository.claimBatch(10)));
+        List<Long> again = claimedAt(NOW);
         assertThat(again).containsExactly(a, b);
         assertThat(repository.countUnpublished()).isEqualTo(2);
+    }
+
+    @Test
+    void aClaimedRowIsNotClaimedAgainWhileItsLeaseRuns() {
+        long a = append("ord_a");
+        assertThat(claimedAt(NOW)).containsExactly(a);
+
+        assertThat(claimedAt(NOW.plus(LEASE).minusMillis(1))).isEmpty();
+        assertThat(claimedAt(NOW.plus(LEASE)))
+                .as("a relay that died leaves its rows to the others once the lease ran out").containsExactly(a);
+    }
+
+    @Test
+    void aReleasedRowIsClaimableFromItsRetryTimeAndHoldsBackTheLaterEventsOfItsOrder() {
+        long x1 = append("ord_x");
+        append("ord_x");
+        long y1 = append("ord_y");
+        assertThat(claimedAt(NOW)).containsExactly(x1, y1);
+
+        transactions.executeWithoutResult(status -> {
+            repository.release(List.of(x1), NOW.plusSeconds(5));
+            repository.markPublished(List.of(y1), NOW);
+        });
+
+        assertThat(claimedAt(NOW.plusSeconds(4))).isEmpty();
+        assertThat(claimedAt(NOW.plusSeconds(5))).containsExactly(x1);
+    }
+
+    /** Claims up to 10 rows at {@code now} in a transaction of its own (committed). */
+    private List<Long> claimedAt(Instant now) {
+        List<Long> claimed = transactions.execute(status -> ids(claimAt(now, 10)));
+        return claimed;
+    }
+
+    private List<OutboxRecord> claim(int limit) {
+        return claimAt(NOW, limit);
+    }
+
+    private List<OutboxRecord> claimAt(Instant now, int limit) {
+        return repository.claimBatch(limit, now, now.plus(LEASE));
     }
 
     private long append(String orderId) {

@@ -6,6 +6,12 @@ public enum ContractSchema {
     /** Any event on {@code orders.events} or {@code hookline.operational-events}; checks the payload too for the types it knows. */
     EVENT_ENVELOPE("event-envelope.schema.json"),
 
+    /** The fields of an order, defined once ({@code $defs} only): the request and the events reference them. */
+    ORDER_FIELDS("order-fields.schema.json"),
+
+    /** The body of a {@code POST /orders} request: the order fields that a client supplies. */
+    NEW_ORDER_REQUEST("new-order.request.schema.json"),
+
     /** The {@code data} of an {@code order.paid} event. */
     ORDER_PAID("order-paid.schema.json"),
 
