@@ -107,6 +107,8 @@ class OutboxRelayFaultIntegrationTests extends ApiTestSupport {
             await().atMost(WAIT).until(() -> get("/actuator/health/readiness").statusCode() == 503);
             JsonNode readiness = json(get("/actuator/health/readiness"));
             assertThat(readiness.at("/components/loops/status").stringValue()).isEqualTo("DOWN");
+            assertThat(readiness.at("/components/loops/components/" + OutboxRelay.LOOP + "/status").stringValue())
+                    .as("readiness names the dead loop").isEqualTo("DOWN");
             assertThat(readiness.at("/components/db/status").stringValue()).isEqualTo("UP");
             assertThat(relayStatus().state()).isEqualTo(LoopState.RESTARTING);
             assertThat(relayStatus().lastFailure()).contains(FaultySender.LOOP_BREAKER);
