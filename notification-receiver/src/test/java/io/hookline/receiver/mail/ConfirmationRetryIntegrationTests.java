@@ -46,7 +46,9 @@ import tools.jackson.databind.JsonNode;
         "receiver.mail.sending-lease=10s",
         "receiver.mail.retry.initial-interval=5s",
         "receiver.mail.retry.max-interval=20s",
-        "receiver.mail.retry.jitter=0"})
+        "receiver.mail.retry.jitter=0",
+        // The clock is advanced by minutes; the real-time signatures of later webhooks must stay within tolerance.
+        "receiver.tolerance=1h"})
 class ConfirmationRetryIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -88,6 +90,35 @@ class ConfirmationRetryIntegrationTests {
     void connect() {
         client = new WebhookClient(port);
         KafkaGroups.awaitAssigned(groupId, List.of(inbox.topic()));
+    }
+
+    @Test
+    void anSmtpOutageOfThreeMinutesEndsWithEveryEmailSentExactlyOnceAndNoneParked() {
+        SMTP.down(true);
+        List<String> ids;
+        try {
+            ids = List.of(post("ada@example.com"), post("bob@example.com"), post("cy@example.com"),
+                    post("dee@example.com"), post("eve@example.com"));
+            Instant outageEnds = clock.instant().plus(Duration.ofMinutes(3));
+            int attempts = 1;
+            while (clock.instant().isBefore(outageEnds)) {
+                int expected = attempts;
+                List<JsonNode> rows = ids.stream().map(id -> awaitAttempts(id, expected)).toList();
+                assertThat(rows).allSatisfy(row -> assertThat(row.get("last_error").asString()).contains("421"));
+                Instant due = rows.stream().map(row -> Instant.parse(row.get("next_attempt_at").asString()))
+                        .max(Instant::compareTo).orElseThrow();
+                clock.advance(Duration.between(clock.instant(), due));
+                attempts++;
+            }
+            assertThat(attempts).as("5 s, 10 s, then every 20 s for three minutes").isGreaterThanOrEqualTo(10);
+        } finally {
+            SMTP.down(false);
+        }
+
+        ids.forEach(id -> awaitStatus(id, "sent"));
+        ids.forEach(id -> assertThat(SMTP.withMessageId(messageId(id))).hasSize(1));
+        assertThat(KafkaTopics.readToEnd(List.of(inbox.deadLetterTopic())))
+                .noneMatch(record -> ids.contains(KafkaTopics.header(record, WebhookHeaders.ID)));
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A small SMTP server on a real port (127.0.0.1) whose answers a test chooses: a reply per recipient (e.g.
  * {@code 451} greylisting, {@code 550} unknown mailbox), a delay before the reply to the end of the message data
  * (after which it accepts the message even if the client has gone, like a real slow server), and a delay before
- * every reply. It records every message it accepted, with its {@code Message-ID}. Thread-safe; one virtual thread
+ * every reply, or refusing every session while {@link #down(boolean) down}. It records every message it accepted, with its {@code Message-ID}. Thread-safe; one virtual thread
  * per connection.
  */
 public final class FakeSmtpServer implements AutoCloseable {
@@ -38,6 +38,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     private volatile Duration dataReplyDelay = Duration.ZERO;
     private volatile Duration everyReplyDelay = Duration.ZERO;
     private final AtomicInteger sessions = new AtomicInteger();
+    private volatile boolean down;
 
     public FakeSmtpServer() {
         try {
@@ -62,6 +63,12 @@ public final class FakeSmtpServer implements AutoCloseable {
     public FakeSmtpServer delayDataReplies(int count, Duration delay) {
         dataReplyDelay = delay;
         slowDataReplies.set(count);
+        return this;
+    }
+
+    /** While down, every session is refused at the greeting ({@code 421}, then closed), as by a server in trouble. */
+    public FakeSmtpServer down(boolean on) {
+        down = on;
         return this;
     }
 
@@ -103,6 +110,10 @@ public final class FakeSmtpServer implements AutoCloseable {
     private void serve(Socket socket) {
         try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                 StandardCharsets.UTF_8)); OutputStream out = socket.getOutputStream()) {
+            if (down) {
+                reply(out, "421 4.3.2 service not available");
+                return;
+            }
             reply(out, "220 fake-smtp ready");
             String recipient = null;
             for (String line; (line = in.readLine()) != null; ) {
