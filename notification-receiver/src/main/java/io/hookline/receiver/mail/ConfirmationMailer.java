@@ -41,7 +41,11 @@ public class ConfirmationMailer implements DisposableBean {
         this.deadline = new SessionDeadline(properties.sendDeadline());
         Properties settings = new Properties();
         settings.putAll(smtp.getJavaMailProperties());
-        settings.put("mail." + protocol() + ".socketFactory", deadline.socketFactory());
+        // Plain SMTP (with or without STARTTLS, which layers TLS over this socket). For implicit TLS ("smtps") the
+        // socket factory must be an SSL one; that protocol is not bounded by the deadline (docs/notification-receiver.md).
+        if ("smtp".equals(protocol())) {
+            settings.put("mail.smtp.socketFactory", deadline.socketFactory());
+        }
         this.session = Session.getInstance(settings);
     }
 
