@@ -26,7 +26,7 @@ class ConfirmationMailerTests {
 
     @Test
     void anAcceptedMessageCarriesItsStableMessageId() {
-        mailer(server.port(), 2000, Duration.ofSeconds(5)).send(mail("ada@example.com"));
+        mailer(server.port(), 5000, Duration.ofSeconds(15)).send(mail("ada@example.com"));
 
         assertThat(server.withMessageId(MESSAGE_ID)).singleElement()
                 .satisfies(received -> assertThat(received.recipient()).isEqualTo("ada@example.com"));
@@ -36,7 +36,7 @@ class ConfirmationMailerTests {
     void a4xxReplyIsTransientAndNamesTheCodeButNotTheAddress() {
         server.replyToRecipient("grey@example.com", "451 4.7.1 greylisted, try again later");
 
-        assertThatThrownBy(() -> mailer(server.port(), 2000, Duration.ofSeconds(5)).send(mail("grey@example.com")))
+        assertThatThrownBy(() -> mailer(server.port(), 5000, Duration.ofSeconds(15)).send(mail("grey@example.com")))
                 .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(MailDeliveryException.Kind.TRANSIENT);
                     assertThat(e.getMessage()).contains("451").doesNotContain("grey@example.com");
@@ -48,7 +48,7 @@ class ConfirmationMailerTests {
     void a550ReplyIsPermanent() {
         server.replyToRecipient("nobody@example.com", "550 5.1.1 no such user");
 
-        assertThatThrownBy(() -> mailer(server.port(), 2000, Duration.ofSeconds(5)).send(mail("nobody@example.com")))
+        assertThatThrownBy(() -> mailer(server.port(), 5000, Duration.ofSeconds(15)).send(mail("nobody@example.com")))
                 .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(MailDeliveryException.Kind.PERMANENT);
                     assertThat(e.getMessage()).contains("550");
@@ -62,7 +62,7 @@ class ConfirmationMailerTests {
             closedPort = socket.getLocalPort();
         }
 
-        assertThatThrownBy(() -> mailer(closedPort, 2000, Duration.ofSeconds(5)).send(mail("ada@example.com")))
+        assertThatThrownBy(() -> mailer(closedPort, 5000, Duration.ofSeconds(15)).send(mail("ada@example.com")))
                 .isInstanceOfSatisfying(MailDeliveryException.class, e -> {
                     assertThat(e.kind()).isEqualTo(MailDeliveryException.Kind.TRANSIENT);
                     assertThat(e.getMessage()).contains("ConnectException");

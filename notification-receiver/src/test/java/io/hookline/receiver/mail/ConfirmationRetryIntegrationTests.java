@@ -41,9 +41,10 @@ import tools.jackson.databind.JsonNode;
 @ReceiverIntegrationTest
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:receiver-retry-tests;DB_CLOSE_DELAY=-1",
-        "spring.mail.properties.mail.smtp.timeout=500",
-        "receiver.mail.send-deadline=4s",
-        "receiver.mail.sending-lease=10s",
+        // A read timeout short enough for the slow-server test, long enough for a loaded machine's loopback.
+        "spring.mail.properties.mail.smtp.timeout=4000",
+        "receiver.mail.send-deadline=15s",
+        "receiver.mail.sending-lease=20s",
         "receiver.mail.retry.initial-interval=5s",
         "receiver.mail.retry.max-interval=20s",
         "receiver.mail.retry.jitter=0",
@@ -52,7 +53,7 @@ import tools.jackson.databind.JsonNode;
 class ConfirmationRetryIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final Duration LEASE = Duration.ofSeconds(10);
+    private static final Duration LEASE = Duration.ofSeconds(20);
     static final FakeSmtpServer SMTP = new FakeSmtpServer();
 
     @DynamicPropertySource
@@ -171,7 +172,7 @@ class ConfirmationRetryIntegrationTests {
 
     @Test
     void aServerSlowerThanTheTimeoutGetsTheMessageIdNoSecondTimeWhileTheLeaseHolds() {
-        SMTP.delayDataReplies(1, Duration.ofSeconds(2));
+        SMTP.delayDataReplies(1, Duration.ofSeconds(6));
         Instant claimedAt = clock.instant();
         String slow = post("ada@example.com");
 

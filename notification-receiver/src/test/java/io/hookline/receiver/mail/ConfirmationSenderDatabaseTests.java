@@ -165,7 +165,7 @@ class ConfirmationSenderDatabaseTests {
         NotificationStore store = store(engine, url);
         try (FakeSmtpServer smtp = new FakeSmtpServer()) {
             smtp.replyToRecipient("nobody@example.com", "550 5.1.1 no such user");
-            ConfirmationSender sender = sender(engine, url, MailFixtures.smtp(smtp.port(), 2000), MailFixtures.RETRY);
+            ConfirmationSender sender = sender(engine, url, MailFixtures.smtp(smtp.port(), 5000), MailFixtures.RETRY);
             InboxMessage refused = record(engine, url, "nobody@example.com");
             InboxMessage good = record(engine, url, "ada@example.com");
 

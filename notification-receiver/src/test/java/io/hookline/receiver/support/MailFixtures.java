@@ -21,7 +21,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 public final class MailFixtures {
 
     public static final Duration LEASE = Duration.ofSeconds(20);
-    public static final Duration DEADLINE = Duration.ofSeconds(5);
+    public static final Duration DEADLINE = Duration.ofSeconds(15);
     /** Back-off of the hand-wired senders: 1 s, ×2, at most 15 s, no jitter, a 24 h horizon. */
     public static final ConfirmationMailProperties.Retry RETRY = new ConfirmationMailProperties.Retry(
             Duration.ofSeconds(1), 2.0, Duration.ofSeconds(15), 0.0, Duration.ofHours(24));
@@ -39,7 +39,7 @@ public final class MailFixtures {
     }
 
     public static JavaMailSenderImpl smtp() {
-        return smtp(TestSmtp.port(), 2000);
+        return smtp(TestSmtp.port(), 5000);
     }
 
     public static JavaMailSenderImpl smtp(int port, int timeoutMillis) {
