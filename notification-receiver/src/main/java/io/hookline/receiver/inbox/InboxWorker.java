@@ -1,6 +1,6 @@
 package io.hookline.receiver.inbox;
 
-import io.hookline.receiver.mail.ConfirmationDelivery;
+import io.hookline.receiver.notification.NewNotifications;
 import io.hookline.receiver.notification.Notification;
 import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.schemas.validation.ContractSchema;
@@ -18,9 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Processes one inbox record: records its notification once per {@code webhook-id}, then has the
- * {@link ConfirmationDelivery} send the customer's confirmation e-mail unless it was sent already, so a
- * redelivered record (or a webhook the sender delivered twice) has no second effect, across restarts too.
+ * Processes one inbox record: records its notification once per {@code webhook-id} (with the body it came in),
+ * due at once, and wakes the e-mail senders, which send it on their own threads. A redelivered record (or a
+ * webhook the sender delivered twice) finds the row and has no second effect, across restarts too; a record
+ * replayed from the dead-letter topic re-drives a parked ({@code failed}/{@code expired}) notification. Once this
+ * returns the notification is durable, and the inbox record's offset may be committed: nothing here waits for SMTP.
  *
  * <p>Stateless and thread-safe; called on Kafka listener threads, but it knows nothing of Kafka.
  * Throws {@link PoisonInboxRecordException} for records that can never succeed; any other exception is
@@ -35,19 +37,20 @@ public class InboxWorker {
     private final ContractValidator validator;
     private final JsonMapper json;
     private final Clock clock;
-    private final ConfirmationDelivery delivery;
+    private final NewNotifications newNotifications;
 
-    InboxWorker(NotificationStore store, ContractValidator validator, JsonMapper json, Clock clock,
-            ConfirmationDelivery delivery) {
+    public InboxWorker(NotificationStore store, ContractValidator validator, JsonMapper json, Clock clock,
+            NewNotifications newNotifications) {
         this.store = store;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
-        this.delivery = delivery;
+        this.newNotifications = newNotifications;
     }
 
     /**
-     * @return {@code true} if this call sent the confirmation e-mail, {@code false} if it had been sent already
+     * @return {@code true} if this call recorded the notification (or re-drove a parked one), {@code false} if it
+     *     was there already
      * @throws PoisonInboxRecordException if the record can never be processed
      * @throws RuntimeException (transient, e.g. SMTP or the database away) if it is worth retrying
      */
@@ -60,13 +63,17 @@ public class InboxWorker {
                 data.path("customer_email").asString(), data.path("product_name").asString(),
                 data.path("quantity").asInt(), data.path("amount").asString(), data.path("currency").asString(),
                 message.receivedAt(), clock.instant()).inTrace(TraceHandoff.traceIdOf(message.traceparent()));
-        if (store.recordIfAbsent(notification)) {
+        if (store.recordIfAbsent(notification, message.body())) {
             log.info("Recorded notification {} for order {}", notification.eventId(), notification.orderId());
+        } else if (store.redriveIfParked(notification.eventId(), clock.instant())) {
+            log.info("Re-drove parked notification {} for order {}", notification.eventId(), notification.orderId());
         } else {
-            log.info("Notification {} for order {} exists; checking its e-mail", notification.eventId(),
+            log.info("Notification {} for order {} exists; nothing to do", notification.eventId(),
                     notification.orderId());
+            return false;
         }
-        return delivery.deliverOnce(notification.eventId());
+        newNotifications.signal();
+        return true;
     }
 
     private JsonNode validData(InboxMessage message) {

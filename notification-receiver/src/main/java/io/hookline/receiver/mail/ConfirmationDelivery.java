@@ -5,97 +5,108 @@ import io.hookline.receiver.notification.NotificationStatus;
 import io.hookline.receiver.notification.NotificationStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends the confirmation e-mail of a recorded notification at most once per claim, and exactly once unless
- * a worker dies in the one window documented below.
+ * One attempt of one claimed notification's confirmation e-mail (prepare → send → handle success or failure),
+ * carrying out what {@link RetrySchedule} decides:
  *
- * <ol>
- *   <li>Claim: a conditional UPDATE moves the row to {@code sending}; only one caller wins, across threads
- *       and receiver instances sharing the database. A {@code sent} row is never claimed again.</li>
- *   <li>Send over SMTP; then mark the row {@code sent} in one UPDATE.</li>
- *   <li>On a failure the claim is given back ({@code retrying}) and the exception propagates, so the inbox
- *       record is retried with back-off and finally dead-lettered.</li>
- * </ol>
+ * <ul>
+ *   <li>accepted by the SMTP server → {@code sent};</li>
+ *   <li>transient failure → {@code retrying}, due after the back-off; when the message may have reached the server
+ *       not before this claim's lease ends, so no second copy starts while the first may still be in flight;</li>
+ *   <li>transient failures past the horizon → parked as {@code expired}; permanent failure → parked as
+ *       {@code failed} ({@link ConfirmationParking}: the dead letter is acknowledged before the row changes).</li>
+ * </ul>
  *
- * <p>The crash window: if the process dies after the SMTP server accepted the message and before the
- * {@code sent} UPDATE commits (one local database round trip, about a millisecond), the row stays
- * {@code sending}. Policy: such a claim is treated as abandoned once older than
- * {@code receiver.mail.sending-lease}, and the e-mail is sent again (with the same {@code Message-ID}), because
- * a missing order confirmation is worse than a rare duplicate. Until then the record is retried.
+ * Every outcome is recorded under the claim's token (its attempt number): a sender whose lease was taken over
+ * changes nothing. The crash window (the server accepted, the {@code sent} UPDATE did not commit) is one local
+ * database round trip; the row is then claimed again after the lease and sent again with the same
+ * {@code Message-ID}.
  *
- * <p>Stateless and thread-safe.
+ * <p>Stateless and thread-safe. Throws only when the database (or the dead-letter topic while parking) fails:
+ * the notification stays claimed and is looked at again when its lease ends.
  */
 @Service
 public class ConfirmationDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(ConfirmationDelivery.class);
 
+    /** What an attempt came to. */
+    public enum Outcome { SENT, RETRYING, PARKED, CLAIM_LOST }
+
     private final NotificationStore store;
     private final OrderConfirmationComposer composer;
     private final ConfirmationMailer mailer;
-    private final ConfirmationMailProperties properties;
+    private final ConfirmationParking parking;
+    private final RetrySchedule schedule;
     private final Clock clock;
+    private final RandomGenerator random;
 
     public ConfirmationDelivery(NotificationStore store, OrderConfirmationComposer composer, ConfirmationMailer mailer,
-            ConfirmationMailProperties properties, Clock clock) {
+            ConfirmationParking parking, ConfirmationMailProperties properties, Clock clock, RandomGenerator random) {
         this.store = store;
         this.composer = composer;
         this.mailer = mailer;
-        this.properties = properties;
+        this.parking = parking;
+        this.schedule = new RetrySchedule(properties.retry());
         this.clock = clock;
+        this.random = random;
     }
 
-    /**
-     * @return {@code true} if this call sent the e-mail, {@code false} if it had been sent already
-     * @throws ConfirmationInProgressException if another worker holds a fresh claim (retry later)
-     * @throws MailDeliveryException if the SMTP server did not accept it (transient; retry later)
-     * @throws PermanentMailFailureException if it can never be sent as it is
-     */
-    public boolean deliverOnce(String eventId) {
-        Instant now = clock.instant();
-        if (!store.claimForSending(eventId, now, now.minus(properties.sendingLease()))) {
-            Notification current = store.find(eventId)
-                    .orElseThrow(() -> new IllegalStateException("no notification " + eventId + " to e-mail"));
-            if (current.status() == NotificationStatus.SENT) {
-                log.info("Confirmation of {} was sent already at {}", eventId, current.sentAt());
-                return false;
-            }
-            throw new ConfirmationInProgressException(eventId);
-        }
-        Notification notification = store.find(eventId).orElseThrow();
-        if (notification.attempts() > 1) {
-            log.info("Confirmation of {} for order {}: attempt {}", eventId, notification.orderId(),
-                    notification.attempts());
-        }
+    /** Attempts the e-mail of a notification this caller has just claimed ({@link NotificationStore#claim}). */
+    public Outcome attempt(Notification claimed) {
         OrderConfirmation mail;
         try {
-            mail = composer.compose(notification);
+            mail = composer.compose(claimed);
+        } catch (RuntimeException e) {
+            return park(claimed, NotificationStatus.FAILED, "the e-mail could not be written: "
+                    + e.getClass().getSimpleName());
+        }
+        try {
             mailer.send(mail);
-        } catch (IllegalArgumentException e) {
-            throw failPermanently(eventId, new MailDeliveryException(true, "the e-mail could not be written: "
-                    + e.getMessage(), e));
         } catch (MailDeliveryException e) {
-            if (e.permanent()) {
-                throw failPermanently(eventId, e);
-            }
-            store.markRetrying(eventId, e.getMessage());
-            log.warn("Confirmation of {} for order {} failed (attempt {}): {}", eventId, notification.orderId(),
-                    notification.attempts(), e.getMessage());
-            throw e;
+            return failed(claimed, e);
+        } catch (RuntimeException e) {
+            return failed(claimed, new MailDeliveryException(MailDeliveryException.Kind.MAYBE_DELIVERED,
+                    "unexpected failure while sending: " + e.getClass().getSimpleName(), e));
         }
-        if (!store.markSent(eventId, clock.instant(), mail.subject(), mail.messageId())) {
-            log.warn("Confirmation of {} was sent but its claim had been taken over; a duplicate may exist", eventId);
+        if (!store.markSent(claimed.eventId(), claimed.attempts(), clock.instant(), mail.subject(), mail.messageId())) {
+            log.warn("Confirmation of {} was sent but its lease had been taken over; a duplicate may exist",
+                    claimed.eventId());
+            return Outcome.CLAIM_LOST;
         }
-        log.info("Sent confirmation {} for order {}", mail.messageId(), notification.orderId());
-        return true;
+        log.info("Sent confirmation {} for order {} (attempt {})", mail.messageId(), claimed.orderId(),
+                claimed.attempts());
+        return Outcome.SENT;
     }
 
-    private PermanentMailFailureException failPermanently(String eventId, MailDeliveryException e) {
-        store.markFailed(eventId, e.getMessage());
-        return new PermanentMailFailureException(eventId, e);
+    private Outcome failed(Notification claimed, MailDeliveryException e) {
+        if (e.permanent()) {
+            return park(claimed, NotificationStatus.FAILED, "confirmation e-mail failed permanently: " + e.getMessage());
+        }
+        Instant floor = e.kind() == MailDeliveryException.Kind.MAYBE_DELIVERED ? claimed.nextAttemptAt() : null;
+        Instant next = schedule.nextAttempt(claimed.attempts(), clock.instant(), floor, claimed.processedAt(),
+                random.nextDouble());
+        if (next == null) {
+            return park(claimed, NotificationStatus.EXPIRED, "retried past the horizon, " + claimed.attempts()
+                    + " attempts; last: " + e.getMessage());
+        }
+        boolean recorded = store.markRetrying(claimed.eventId(), claimed.attempts(), next, e.getMessage());
+        log.warn("Confirmation of {} for order {} failed (attempt {}, {}), next attempt at {}: {}", claimed.eventId(),
+                claimed.orderId(), claimed.attempts(), e.kind(), next, e.getMessage());
+        return recorded ? Outcome.RETRYING : Outcome.CLAIM_LOST;
+    }
+
+    private Outcome park(Notification claimed, NotificationStatus status, String reason) {
+        String payload = store.payload(claimed.eventId()).orElse(null);
+        parking.park(claimed, payload, status, reason);
+        log.warn("Parked confirmation of {} for order {} as {}: {}", claimed.eventId(), claimed.orderId(),
+                status.wireValue(), reason);
+        return store.markParked(claimed.eventId(), claimed.attempts(), status, reason) ? Outcome.PARKED
+                : Outcome.CLAIM_LOST;
     }
 }

@@ -1,66 +1,166 @@
 package io.hookline.receiver.mail;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.mail.MailAuthenticationException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands an {@link OrderConfirmation} to the SMTP server (Spring's {@link JavaMailSender}, configured by
- * {@code spring.mail.*}). Returns once the server accepted the message. Failures are classified: a
- * refused recipient or an unbuildable message is {@link MailDeliveryException#permanent() permanent}
- * (retrying cannot help); anything else (connection refused, timeouts, 4xx) is transient. Thread-safe.
+ * Hands an {@link OrderConfirmation} to the SMTP server configured by {@code spring.mail.*} (host, port,
+ * credentials and {@code spring.mail.properties}, taken from Boot's {@link JavaMailSenderImpl}), one session per
+ * e-mail, the whole session bounded by {@code receiver.mail.send-deadline} ({@link SessionDeadline}). Returns once
+ * the server accepted the message. Failures are classified into a {@link MailDeliveryException.Kind}:
+ * {@link SmtpReplies#permanent 5xx meaning "never"} or an unbuildable message is permanent; a connection refused,
+ * a 4xx reply or a failure before the message was handed over is transient; a break after the message data was
+ * handed over (a timeout waiting for the reply) means the server may have it.
+ *
+ * <p>Thread-safe: each call opens its own {@link Transport}.
  */
 @Component
-public class ConfirmationMailer {
+public class ConfirmationMailer implements DisposableBean {
 
-    private final JavaMailSender sender;
+    private final JavaMailSenderImpl smtp;
     private final String from;
+    private final SessionDeadline deadline;
+    private final Session session;
 
-    public ConfirmationMailer(JavaMailSender sender, ConfirmationMailProperties properties) {
-        this.sender = sender;
+    public ConfirmationMailer(JavaMailSenderImpl smtp, ConfirmationMailProperties properties) {
+        this.smtp = smtp;
         this.from = properties.from();
+        this.deadline = new SessionDeadline(properties.sendDeadline());
+        Properties settings = new Properties();
+        settings.putAll(smtp.getJavaMailProperties());
+        // Plain SMTP (with or without STARTTLS, which layers TLS over this socket). For implicit TLS ("smtps") the
+        // socket factory must be an SSL one; that protocol is not bounded by the deadline (docs/notification-receiver.md).
+        if ("smtp".equals(protocol())) {
+            settings.put("mail.smtp.socketFactory", deadline.socketFactory());
+        }
+        this.session = Session.getInstance(settings);
     }
 
-    /** @throws MailDeliveryException if the SMTP server did not accept the message */
+    /** @throws MailDeliveryException if the SMTP server did not (knowingly) accept the message */
     public void send(OrderConfirmation mail) {
+        MimeMessage message = build(mail);
         try {
-            MimeMessage message = sender.createMimeMessage();
+            deadline.run(() -> transmit(message));
+        } catch (SessionDeadline.Failure failure) {
+            throw classify((Exception) failure.getCause(), failure.messageHandedOver());
+        }
+    }
+
+    private MimeMessage build(OrderConfirmation mail) {
+        try {
+            MimeMessage message = new MimeMessage(session);
             MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), false);
-            // JavaMailSenderImpl keeps an explicitly set Message-ID instead of generating a new one.
+            message.saveChanges();
+            // After saveChanges, which would otherwise generate a new one: every attempt carries the same id.
             message.setHeader("Message-ID", mail.messageId());
-            sender.send(message);
-        } catch (MessagingException | MailParseException | MailPreparationException e) {
-            throw new MailDeliveryException(true, "the e-mail could not be built: " + describe(e), e);
-        } catch (MailAuthenticationException e) {
-            throw new MailDeliveryException(false, "the SMTP server refused our credentials", e);
-        } catch (MailException e) {
-            boolean refusedRecipient = NestedExceptionUtils.getMostSpecificCause(e) instanceof SendFailedException sfe
-                    && sfe.getInvalidAddresses() != null && sfe.getInvalidAddresses().length > 0;
-            throw refusedRecipient
-                    ? new MailDeliveryException(true, "the SMTP server refused the recipient", e)
-                    : new MailDeliveryException(false, "the SMTP server did not accept the e-mail: " + describe(e), e);
+            return message;
+        } catch (MessagingException | IllegalArgumentException e) {
+            throw new MailDeliveryException(MailDeliveryException.Kind.PERMANENT,
+                    "the e-mail could not be built: " + e.getClass().getSimpleName(), e);
         }
     }
 
+    private void transmit(MimeMessage message) throws MessagingException {
+        Transport transport = session.getTransport(protocol());
+        transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+        try {
+            transport.sendMessage(message, message.getAllRecipients());
+        } finally {
+            try {
+                transport.close();
+            } catch (MessagingException quitFailed) {
+                // the message was accepted (or the failure is already on its way); QUIT does not matter
+            }
+        }
+    }
+
+    static MailDeliveryException classify(Exception failure, boolean messageHandedOver) {
+        if (failure instanceof MailDeliveryException known) {
+            return known;
+        }
+        Integer code = replyCode(failure);
+        if (code != null) {
+            boolean never = code >= 500 && SmtpReplies.permanent(code);
+            return new MailDeliveryException(never ? MailDeliveryException.Kind.PERMANENT
+                    : MailDeliveryException.Kind.TRANSIENT, "the SMTP server answered " + code
+                    + (never ? " (refused for good)" : ""), failure);
+        }
+        if (has(failure, AuthenticationFailedException.class)) {
+            return new MailDeliveryException(MailDeliveryException.Kind.TRANSIENT,
+                    "the SMTP server refused our credentials", failure);
+        }
+        return messageHandedOver
+                ? new MailDeliveryException(MailDeliveryException.Kind.MAYBE_DELIVERED, "the SMTP session broke after "
+                        + "the message was handed over (the server may have it): " + describe(failure), failure)
+                : new MailDeliveryException(MailDeliveryException.Kind.TRANSIENT,
+                        "the SMTP server did not accept the e-mail: " + describe(failure), failure);
+    }
+
+    /** The reply code of the first SMTP refusal in the chain (causes and Jakarta Mail's next exceptions). */
+    private static Integer replyCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t)) { // chains are short; next() stops at self-references
+            if (t instanceof SMTPAddressFailedException e) {
+                return e.getReturnCode();
+            }
+            if (t instanceof SMTPSenderFailedException e) {
+                return e.getReturnCode();
+            }
+            if (t instanceof SMTPSendFailedException e) {
+                return e.getReturnCode();
+            }
+        }
+        return null;
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = next(t)) { // chains are short; next() stops at self-references
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof MessagingException m && m.getNextException() != null && m.getNextException() != t) {
+            return m.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+
     /** The kind of failure, with the message only for network errors (which carry no addresses). */
-    private static String describe(Exception e) {
-        Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-        String kind = cause.getClass().getSimpleName();
-        return cause instanceof IOException && cause.getMessage() != null ? kind + " (" + cause.getMessage() + ")"
-                : kind;
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = next(t)) { // chains are short; next() stops at self-references
+            root = t;
+        }
+        String kind = root.getClass().getSimpleName();
+        return root instanceof IOException && root.getMessage() != null ? kind + " (" + root.getMessage() + ")" : kind;
+    }
+
+    private String protocol() {
+        return smtp.getProtocol() == null ? "smtp" : smtp.getProtocol();
+    }
+
+    @Override
+    public void destroy() {
+        deadline.close();
     }
 }

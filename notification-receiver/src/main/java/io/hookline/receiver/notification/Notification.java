@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param receivedAt when the webhook was accepted over HTTP
  * @param processedAt when the inbox worker recorded it, or {@code null}
  * @param attempts how many times sending the e-mail was started
+ * @param nextAttemptAt when the next attempt is due ({@code pending}, {@code retrying}) or the sender's lease ends
+ *     ({@code sending}); {@code null} once final
  * @param sentAt when the SMTP server accepted the e-mail, or {@code null}
  * @param subject the subject of the e-mail that was sent, or {@code null}
  * @param messageId the e-mail's {@code Message-ID} header, or {@code null}
@@ -31,22 +33,23 @@ public record Notification(
         @JsonProperty("received_at") Instant receivedAt,
         @JsonProperty("processed_at") Instant processedAt,
         @JsonProperty("attempts") int attempts,
+        @JsonProperty("next_attempt_at") Instant nextAttemptAt,
         @JsonProperty("sent_at") Instant sentAt,
         @JsonProperty("subject") String subject,
         @JsonProperty("message_id") String messageId,
         @JsonProperty("last_error") String lastError,
         @JsonProperty("trace_id") String traceId) {
 
-    /** A freshly recorded notification whose e-mail has not been attempted yet. */
+    /** A freshly recorded notification whose e-mail is due at once. */
     public static Notification received(String eventId, String orderId, String customerEmail, String productName,
             int quantity, String amount, String currency, Instant receivedAt, Instant processedAt) {
         return new Notification(eventId, orderId, customerEmail, productName, quantity, amount, currency,
-                NotificationStatus.RECEIVED, receivedAt, processedAt, 0, null, null, null, null, null);
+                NotificationStatus.PENDING, receivedAt, processedAt, 0, processedAt, null, null, null, null, null);
     }
 
     /** The same notification, received in the given trace. */
     public Notification inTrace(String traceId) {
         return new Notification(eventId, orderId, customerEmail, productName, quantity, amount, currency, status,
-                receivedAt, processedAt, attempts, sentAt, subject, messageId, lastError, traceId);
+                receivedAt, processedAt, attempts, nextAttemptAt, sentAt, subject, messageId, lastError, traceId);
     }
 }

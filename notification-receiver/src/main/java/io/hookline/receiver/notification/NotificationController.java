@@ -20,8 +20,9 @@ class NotificationController {
     }
 
     @Operation(summary = "The notifications of an order",
-            description = "One per webhook-id: the order, the e-mail's status (received, sending, retrying, sent, "
-                    + "failed), attempts, when it was sent, its subject and Message-ID, and the last error.")
+            description = "One per webhook-id: the order, the e-mail's status (pending, sending, retrying, sent, "
+                    + "failed, expired), attempts, the next attempt (or the end of the sender's lease while sending), "
+                    + "when it was sent, its subject and Message-ID, and the last error or the reason it was parked.")
     @GetMapping("/notifications")
     List<Notification> byOrder(@Parameter(description = "the order id, e.g. ord_0123456789")
             @RequestParam("order_id") String orderId) {

@@ -3,37 +3,47 @@ package io.hookline.receiver.notification;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Where a notification's confirmation e-mail stands: {@code received → sending → sent}, with
- * {@code sending → retrying → sending} on SMTP failures and {@code failed} once it was parked on the
- * dead-letter topic.
+ * Where a notification's confirmation e-mail stands: {@code pending → sending → sent}, with
+ * {@code sending → retrying → sending} on transient SMTP failures, and {@code failed} (a permanent failure) or
+ * {@code expired} (transient failures past the retry horizon) once it was parked on the dead-letter topic.
  */
 public enum NotificationStatus {
 
-    /** The webhook was accepted and recorded; the e-mail has not been attempted yet. */
-    RECEIVED("received"),
+    /** Recorded; the e-mail has not been attempted yet. */
+    PENDING("pending", false),
 
-    /** A worker claimed the e-mail and is handing it to the SMTP server. */
-    SENDING("sending"),
+    /** A sender holds the lease and is handing the e-mail to the SMTP server. */
+    SENDING("sending", false),
 
-    /** The last attempt failed; the worker retries with back-off. */
-    RETRYING("retrying"),
+    /** The last attempt failed transiently; the next one is due at {@code next_attempt_at}. */
+    RETRYING("retrying", false),
 
     /** The SMTP server accepted the confirmation e-mail. */
-    SENT("sent"),
+    SENT("sent", true),
 
-    /** Retries were exhausted or the failure was permanent; the inbox record is on the dead-letter topic. */
-    FAILED("failed");
+    /** The failure was permanent (e.g. 550, an unusable address); parked on the dead-letter topic. */
+    FAILED("failed", true),
+
+    /** Transient failures lasted past {@code receiver.mail.retry.horizon}; parked on the dead-letter topic. */
+    EXPIRED("expired", true);
 
     private final String wireValue;
+    private final boolean terminal;
 
-    NotificationStatus(String wireValue) {
+    NotificationStatus(String wireValue, boolean terminal) {
         this.wireValue = wireValue;
+        this.terminal = terminal;
     }
 
     /** As stored and as shown in JSON. */
     @JsonValue
     public String wireValue() {
         return wireValue;
+    }
+
+    /** No sender will attempt it again (unless its inbox record is replayed). */
+    public boolean terminal() {
+        return terminal;
     }
 
     public static NotificationStatus fromWireValue(String value) {

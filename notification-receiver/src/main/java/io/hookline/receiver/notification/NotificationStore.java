@@ -14,13 +14,18 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code notifications} table (H2 or PostgreSQL). Thread-safe; every call is its own statement
  * (auto-commit), and every state change is a conditional UPDATE, so several threads and several receiver
- * instances sharing one database never both win the same transition.
+ * instances sharing one database never both win the same transition. A claim is a compare-and-set on
+ * {@code next_attempt_at <= now} that moves {@code next_attempt_at} to the end of the claimer's lease and counts
+ * the attempt; the attempt number is the claim's token, so a sender whose lease was taken over cannot record an
+ * outcome over the new owner's.
  */
 @Repository
 public class NotificationStore {
 
     private static final String COLUMNS = "event_id, order_id, customer_email, product_name, quantity, amount, "
-            + "currency, status, received_at, processed_at, attempts, sent_at, subject, message_id, last_error, trace_id";
+            + "currency, status, received_at, processed_at, attempts, next_attempt_at, sent_at, subject, message_id, "
+            + "last_error, trace_id";
+    private static final String OPEN = "status IN ('pending', 'retrying', 'sending')";
     private static final int MAX_ERROR_LENGTH = 500;
 
     private final JdbcClient jdbc;
@@ -30,21 +35,20 @@ public class NotificationStore {
     }
 
     /**
-     * Inserts the notification unless one with the same event id exists. Portable insert-if-absent: the
-     * primary key on {@code event_id} refuses the second row and that refusal means "already recorded".
-     * Run it in its own statement (auto-commit): inside a larger PostgreSQL transaction a refused insert
-     * would abort that transaction.
+     * Inserts the notification (due at its {@code nextAttemptAt}) with the webhook body it came in, unless one
+     * with the same event id exists: the primary key on {@code event_id} refuses the second row, and that refusal
+     * means "already recorded". Run it in its own statement (auto-commit).
      *
      * @return {@code true} if it was inserted, {@code false} if it was already there
      */
-    public boolean recordIfAbsent(Notification n) {
+    public boolean recordIfAbsent(Notification n, String payload) {
         try {
             jdbc.sql("INSERT INTO notifications (event_id, order_id, customer_email, product_name, quantity, "
-                            + "amount, currency, status, received_at, processed_at, trace_id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "amount, currency, status, received_at, processed_at, next_attempt_at, trace_id, payload) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(n.eventId(), n.orderId(), n.customerEmail(), n.productName(), n.quantity(),
                             n.amount(), n.currency(), n.status().wireValue(), utc(n.receivedAt()),
-                            utc(n.processedAt()), n.traceId())
+                            utc(n.processedAt()), utc(n.nextAttemptAt()), n.traceId(), payload)
                     .update();
             return true;
         } catch (DuplicateKeyException alreadyRecorded) {
@@ -53,42 +57,79 @@ public class NotificationStore {
     }
 
     /**
-     * Claims the e-mail of a notification for sending: moves it to {@code sending} if it is
-     * {@code received}, {@code retrying} or {@code failed}, or if it is {@code sending} under a claim taken
-     * before {@code staleBefore} (its worker died mid-send). Exactly one concurrent caller wins.
+     * The way back for a parked notification: its inbox record was replayed, so a {@code failed} or
+     * {@code expired} row is due again at {@code now}, with a fresh retry horizon (the horizon runs from
+     * {@code processed_at}). Attempts keep counting, so an old claim's token is never reused. Never touches a sent
+     * or open row.
      *
-     * @return {@code true} if this caller now owns the send
+     * @return {@code true} if the row was parked and is pending again
      */
-    public boolean claimForSending(String eventId, Instant now, Instant staleBefore) {
-        return jdbc.sql("UPDATE notifications SET status = 'sending', attempts = attempts + 1, sending_since = ?, "
-                        + "last_error = NULL WHERE event_id = ? AND (status IN ('received', 'retrying', 'failed') "
-                        + "OR (status = 'sending' AND sending_since < ?))")
-                .params(utc(now), eventId, utc(staleBefore))
+    public boolean redriveIfParked(String eventId, Instant now) {
+        return jdbc.sql("UPDATE notifications SET status = 'pending', next_attempt_at = ?, processed_at = ? "
+                        + "WHERE event_id = ? AND status IN ('failed', 'expired')")
+                .params(utc(now), utc(now), eventId)
                 .update() == 1;
     }
 
-    /** Records that the SMTP server accepted the e-mail; only the current claim's owner calls this. */
-    public boolean markSent(String eventId, Instant sentAt, String subject, String messageId) {
+    /** Up to {@code limit} event ids whose next attempt (or whose sender's lease) is due, most overdue first. */
+    public List<String> due(Instant now, int limit) {
+        return jdbc.sql("SELECT event_id FROM notifications WHERE next_attempt_at <= ? AND " + OPEN
+                        + " ORDER BY next_attempt_at LIMIT ?")
+                .params(utc(now), limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Claims a due notification for one attempt: it becomes {@code sending}, its attempt count grows by one and
+     * {@code next_attempt_at} moves to {@code leaseUntil}, so nobody else claims it before then. Exactly one
+     * concurrent caller wins (on PostgreSQL the loser's UPDATE waits for the winner's commit and then no longer
+     * matches).
+     *
+     * @return the claimed notification (its {@code attempts} is the claim's token), or empty if not won
+     */
+    public Optional<Notification> claim(String eventId, Instant now, Instant leaseUntil) {
+        int won = jdbc.sql("UPDATE notifications SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
+                        + "WHERE event_id = ? AND next_attempt_at <= ? AND " + OPEN)
+                .params(utc(leaseUntil), eventId, utc(now))
+                .update();
+        return won == 1 ? find(eventId) : Optional.empty();
+    }
+
+    /** Records that the SMTP server accepted the e-mail; {@code false} if the claim {@code attempt} was lost. */
+    public boolean markSent(String eventId, int attempt, Instant sentAt, String subject, String messageId) {
         return jdbc.sql("UPDATE notifications SET status = 'sent', sent_at = ?, subject = ?, message_id = ?, "
-                        + "sending_since = NULL, last_error = NULL WHERE event_id = ? AND status = 'sending'")
-                .params(utc(sentAt), subject, messageId, eventId)
+                        + "next_attempt_at = NULL, last_error = NULL WHERE event_id = ? AND status = 'sending' "
+                        + "AND attempts = ?")
+                .params(utc(sentAt), subject, messageId, eventId, attempt)
                 .update() == 1;
     }
 
-    /** Gives a claim back after a failed attempt that will be retried. */
-    public void markRetrying(String eventId, String error) {
-        jdbc.sql("UPDATE notifications SET status = 'retrying', sending_since = NULL, last_error = ? "
-                        + "WHERE event_id = ? AND status = 'sending'")
-                .params(truncate(error), eventId)
-                .update();
+    /** Gives the claim {@code attempt} back after a transient failure: the next attempt is due at {@code at}. */
+    public boolean markRetrying(String eventId, int attempt, Instant at, String error) {
+        return jdbc.sql("UPDATE notifications SET status = 'retrying', next_attempt_at = ?, last_error = ? "
+                        + "WHERE event_id = ? AND status = 'sending' AND attempts = ?")
+                .params(utc(at), truncate(error), eventId, attempt)
+                .update() == 1;
     }
 
-    /** The e-mail will not be attempted again unless the event is delivered again; never undoes a send. */
-    public void markFailed(String eventId, String error) {
-        jdbc.sql("UPDATE notifications SET status = 'failed', sending_since = NULL, last_error = ? "
-                        + "WHERE event_id = ? AND status <> 'sent'")
-                .params(truncate(error), eventId)
-                .update();
+    /** Final: the notification was parked ({@code failed} or {@code expired}) under the claim {@code attempt}. */
+    public boolean markParked(String eventId, int attempt, NotificationStatus status, String reason) {
+        if (status != NotificationStatus.FAILED && status != NotificationStatus.EXPIRED) {
+            throw new IllegalArgumentException("not a parked status: " + status);
+        }
+        return jdbc.sql("UPDATE notifications SET status = ?, next_attempt_at = NULL, last_error = ? "
+                        + "WHERE event_id = ? AND status = 'sending' AND attempts = ?")
+                .params(status.wireValue(), truncate(reason), eventId, attempt)
+                .update() == 1;
+    }
+
+    /** The webhook body the notification came in, or empty (rows recorded before it was kept). */
+    public Optional<String> payload(String eventId) {
+        return jdbc.sql("SELECT payload FROM notifications WHERE event_id = ?")
+                .param(eventId)
+                .query(String.class)
+                .optional();
     }
 
     public Optional<Notification> find(String eventId) {
@@ -111,8 +152,8 @@ public class NotificationStore {
                 rs.getString("product_name"), rs.getInt("quantity"), rs.getString("amount"),
                 rs.getString("currency"), NotificationStatus.fromWireValue(rs.getString("status")),
                 instant(rs, "received_at"), instant(rs, "processed_at"), rs.getInt("attempts"),
-                instant(rs, "sent_at"), rs.getString("subject"), rs.getString("message_id"),
-                rs.getString("last_error"), rs.getString("trace_id"));
+                instant(rs, "next_attempt_at"), instant(rs, "sent_at"), rs.getString("subject"),
+                rs.getString("message_id"), rs.getString("last_error"), rs.getString("trace_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -120,7 +161,7 @@ public class NotificationStore {
         return value == null ? null : value.toInstant();
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

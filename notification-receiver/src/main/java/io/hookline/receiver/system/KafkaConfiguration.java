@@ -2,9 +2,7 @@ package io.hookline.receiver.system;
 
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
-import io.hookline.receiver.mail.ConfirmationMailProperties;
-import io.hookline.receiver.mail.PermanentMailFailureException;
-import io.hookline.receiver.notification.NotificationStore;
+import io.hookline.receiver.inbox.InboxFailures;
 import io.hookline.schemas.events.Topics;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +23,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.ProducerListener;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * All Kafka wiring of the receiver: its topics, the producer's time bounds, and what happens to an inbox
@@ -87,24 +86,26 @@ class KafkaConfiguration {
     }
 
     /**
-     * Poison records (not JSON, off-schema, no {@code webhook-id}) and permanent e-mail failures go straight
-     * to the inbox dead-letter topic (default {@link Topics#NOTIFICATIONS_INBOX_DLT}) with the reason; other failures (SMTP or the database away)
-     * are retried with {@code receiver.mail.retry} back-off first, then parked there too and the notification
-     * marked {@code failed}, so a partition never stops for good. The offset is committed only after the
-     * dead letter is acknowledged.
+     * What happens to an inbox record the worker could not process: poison (not JSON, off-schema, no
+     * {@code webhook-id}) goes straight to the inbox dead-letter topic with the reason; a database that is away is
+     * waited for with capped exponential back-off, without limit; anything else (a bug) is retried
+     * {@code receiver.inbox.retry.max-retries} times, then parked there too, so the listener moves on. The offset
+     * is committed only after the dead letter is acknowledged. SMTP is no longer on this path: the e-mail is sent
+     * by the sender loops once the notification is recorded.
      */
     @Bean
-    DefaultErrorHandler inboxErrorHandler(KafkaOperations<Object, Object> template, NotificationStore store,
-            ConfirmationMailProperties mail, InboxProperties inbox) {
-        DeadLetterPublishingRecoverer recoverer = new LoggingDeadLetterRecoverer(template, store,
-                inbox.deadLetterTopic());
-        ConfirmationMailProperties.Retry retry = mail.retry();
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(PoisonInboxRecordException.class, PermanentMailFailureException.class);
+    DefaultErrorHandler inboxErrorHandler(KafkaOperations<Object, Object> template, InboxProperties inbox) {
+        DeadLetterPublishingRecoverer recoverer = new LoggingDeadLetterRecoverer(template, inbox.deadLetterTopic());
+        InboxProperties.Retry retry = inbox.retry();
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+        bounded.setInitialInterval(retry.initialInterval().toMillis());
+        bounded.setMultiplier(retry.multiplier());
+        bounded.setMaxInterval(retry.maxInterval().toMillis());
+        ExponentialBackOff unbounded = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        unbounded.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
+        handler.setBackOffFunction((record, failure) -> InboxFailures.databaseAway(failure) ? unbounded : null);
+        handler.addNotRetryableExceptions(PoisonInboxRecordException.class);
         return handler;
     }
 }

@@ -1,16 +1,10 @@
 package io.hookline.receiver.system;
 
-import io.hookline.receiver.inbox.InboxHeaders;
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
-import io.hookline.receiver.mail.MailDeliveryException;
-import io.hookline.receiver.mail.PermanentMailFailureException;
-import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.schemas.events.Topics;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,21 +14,20 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Parks a failed inbox record on the inbox dead-letter topic ({@code receiver.inbox.dead-letter-topic}, default {@link Topics#NOTIFICATIONS_INBOX_DLT}) (partition chosen by key), with
- * Spring Kafka's {@code kafka_dlt-*} headers carrying the original topic, offset and the reason, and logs
- * one line saying which record and why (never its value), and marks its notification (if one was recorded)
- * {@code failed}. Called on the listener thread; blocks until the dead letter is acknowledged, and throws if
+ * Spring Kafka's {@code kafka_dlt-*} headers carrying the original topic, offset and the reason (our safe reason,
+ * not the listener exception's message, which can quote SQL and the values in it), and logs
+ * one line saying which record and why (never its value). The notification row, if one was recorded, is the
+ * sender loops' business and is left as it is. Called on the listener thread; blocks until the dead letter is acknowledged, and throws if
  * it is not, so the record is retried rather than lost.
  */
 class LoggingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingDeadLetterRecoverer.class);
 
-    private final NotificationStore store;
     private final String deadLetterTopic;
 
-    LoggingDeadLetterRecoverer(KafkaOperations<?, ?> template, NotificationStore store, String deadLetterTopic) {
+    LoggingDeadLetterRecoverer(KafkaOperations<?, ?> template, String deadLetterTopic) {
         super(template, (record, exception) -> new TopicPartition(deadLetterTopic, -1));
-        this.store = store;
         this.deadLetterTopic = deadLetterTopic;
     }
 
@@ -43,22 +36,23 @@ class LoggingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         String reason = reason(exception);
         log.warn("Parking inbox record {}-{}@{} (key {}) on {}: {}", record.topic(), record.partition(),
                 record.offset(), record.key(), deadLetterTopic, reason);
-        super.accept(record, consumer, exception);
-        Header webhookId = record.headers().lastHeader(InboxHeaders.WEBHOOK_ID);
-        if (webhookId != null && webhookId.value() != null) {
-            store.markFailed(new String(webhookId.value(), StandardCharsets.UTF_8), "parked on "
-                    + deadLetterTopic + ": " + reason);
+        // The headers carry the safe reason only: the listener's own exception message can quote SQL and values.
+        super.accept(record, consumer, new ParkedInboxRecordException(reason));
+    }
+
+    /** What the dead letter's {@code kafka_dlt-exception-*} headers say: the reason, nothing of the payload. */
+    static final class ParkedInboxRecordException extends RuntimeException {
+
+        ParkedInboxRecordException(String reason) {
+            super(reason, null, false, false);
         }
     }
 
     /** Our own exceptions' messages are written to be safe to show; anything else is named by its class. */
     private static String reason(Exception exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PoisonInboxRecordException || cause instanceof PermanentMailFailureException) {
+            if (cause instanceof PoisonInboxRecordException) {
                 return cause.getMessage();
-            }
-            if (cause instanceof MailDeliveryException) {
-                return cause.getMessage() + " (retries exhausted)";
             }
         }
         return NestedExceptionUtils.getMostSpecificCause(exception).getClass().getSimpleName()

@@ -121,7 +121,7 @@ public final class ReceiverBenchmark {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/notifications") + ";WRITE_DELAY=0",
+                "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db/notifications") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort()));
         String extra = System.getenv().getOrDefault("BENCH_RECEIVER_ARGS", "").trim();

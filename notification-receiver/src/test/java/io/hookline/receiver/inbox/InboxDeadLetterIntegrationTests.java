@@ -63,6 +63,24 @@ class InboxDeadLetterIntegrationTests {
                 .contains(offSchema, "data.amount", "data.customer_email"));
     }
 
+    @Test
+    void aRecordWhoseProcessingKeepsFailingIsParkedAfterItsRetriesWithTheReasonAndTheListenerMovesOn() throws Exception {
+        // Not poison by the contract, but the database refuses it: a webhook-id longer than the column (the HTTP
+        // intake refuses such ids; another producer on the topic need not).
+        String orderId = OrderPaidBodies.newOrderId();
+        String tooLong = "evt_" + "x".repeat(300);
+        send(orderId, tooLong, OrderPaidBodies.valid(orderId));
+        String valid = OrderPaidBodies.newWebhookId();
+        assertThat(new WebhookClient(port).postSigned(valid, OrderPaidBodies.valid(orderId)).status()).isEqualTo(202);
+
+        ConsumerRecord<String, String> parked = TopicProbe.awaitRecords(inbox.deadLetterTopic(), 1,
+                record -> tooLong.equals(TopicProbe.header(record, InboxHeaders.WEBHOOK_ID))).get(0);
+        assertThat(TopicProbe.header(parked, REASON_HEADER)).contains("retries exhausted").doesNotContain("INSERT");
+        List<JsonNode> rows = await().atMost(Duration.ofSeconds(30))
+                .until(() -> new WebhookClient(port).notifications(orderId), list -> !list.isEmpty());
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("event_id").asString()).isEqualTo(valid));
+    }
+
     private void send(String key, String webhookId, String value) throws Exception {
         ProducerRecord<String, String> record = new ProducerRecord<>(inbox.topic(), key, value);
         if (webhookId != null) {

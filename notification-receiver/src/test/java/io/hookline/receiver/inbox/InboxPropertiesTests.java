@@ -9,8 +9,8 @@ class InboxPropertiesTests {
 
     @Test
     void retryAfterIsWholeSecondsRoundedUpAndAtLeastOne() {
-        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), "inbox", "inbox.dlt").retryAfterSeconds()).isEqualTo(5);
-        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ofMillis(1500), "inbox", "inbox.dlt").retryAfterSeconds()).isEqualTo(2);
-        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ZERO, "inbox", "inbox.dlt").retryAfterSeconds()).isEqualTo(1);
+        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ofSeconds(5), "inbox", "inbox.dlt", null).retryAfterSeconds()).isEqualTo(5);
+        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ofMillis(1500), "inbox", "inbox.dlt", null).retryAfterSeconds()).isEqualTo(2);
+        assertThat(new InboxProperties(Duration.ofSeconds(5), Duration.ZERO, "inbox", "inbox.dlt", null).retryAfterSeconds()).isEqualTo(1);
     }
 }

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hookline.receiver.notification.Notification;
 import io.hookline.receiver.notification.NotificationStatus;
 import io.hookline.receiver.notification.NotificationStore;
-import io.hookline.receiver.support.MailFixtures;
+import io.hookline.receiver.notification.NewNotifications;
 import io.hookline.receiver.support.OrderPaidBodies;
-import io.hookline.receiver.support.TestSmtp;
 import io.hookline.schemas.validation.ContractValidator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The inbox worker without Kafka: a real store on H2 with the real migrations, a real SMTP server. */
+/** The inbox worker without Kafka: a real store on H2 with the real migrations. */
 class InboxWorkerTests {
 
     private static final Instant RECEIVED = Instant.parse("2026-03-01T10:00:00.250Z");
@@ -29,11 +29,12 @@ class InboxWorkerTests {
 
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().generateUniqueName(true)
             .setType(EmbeddedDatabaseType.H2).addScripts("db/migration/V1__notifications.sql", "db/migration/V2__confirmation_mail.sql",
-                    "db/migration/V3__notification_trace_id.sql").build();
+                    "db/migration/V3__notification_trace_id.sql",
+                    "db/migration/V4__confirmation_sender.sql").build();
     private final NotificationStore store = new NotificationStore(JdbcClient.create(database));
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final InboxWorker worker = new InboxWorker(store, new ContractValidator(), JsonMapper.builder().build(),
-            clock, MailFixtures.delivery(store, clock));
+            clock, new NewNotifications());
 
     @AfterEach
     void dropDatabase() {
@@ -41,20 +42,42 @@ class InboxWorkerTests {
     }
 
     @Test
-    void recordsTheOrderOfAValidMessageAndMarksItSentOnceTheEmailIsAccepted() {
+    void recordsTheOrderOfAValidMessageAsPendingAndDueAtOnceWithItsBody() {
         String orderId = OrderPaidBodies.newOrderId();
         String eventId = OrderPaidBodies.newWebhookId();
+        String body = OrderPaidBodies.valid(orderId);
 
-        boolean sent = worker.process(new InboxMessage(eventId, OrderPaidBodies.valid(orderId), RECEIVED,
+        boolean recorded = worker.process(new InboxMessage(eventId, body, RECEIVED,
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
-        assertThat(sent).isTrue();
-        String messageId = "<" + eventId + "@hookline.local>";
+        assertThat(recorded).isTrue();
         assertThat(store.findByOrderId(orderId)).containsExactly(new Notification(eventId, orderId,
-                "ada@example.com", "Mechanical keyboard", 2, "59.98", "USD", NotificationStatus.SENT,
-                RECEIVED, NOW, 1, NOW, "Your order " + orderId + " is confirmed", messageId, null,
-                "4bf92f3577b34da6a3ce929d0e0e4736"));
-        assertThat(TestSmtp.withMessageId(messageId)).hasSize(1);
+                "ada@example.com", "Mechanical keyboard", 2, "59.98", "USD", NotificationStatus.PENDING,
+                RECEIVED, NOW, 0, NOW, null, null, null, null, "4bf92f3577b34da6a3ce929d0e0e4736"));
+        assertThat(store.payload(eventId)).hasValue(body);
+        assertThat(store.due(NOW, 10)).contains(eventId);
+    }
+
+    @Test
+    void aReplayedRecordRedrivesAParkedNotificationButNeverASentOne() {
+        String orderId = OrderPaidBodies.newOrderId();
+        String parked = OrderPaidBodies.newWebhookId();
+        String sent = OrderPaidBodies.newWebhookId();
+        for (String eventId : List.of(parked, sent)) {
+            worker.process(new InboxMessage(eventId, OrderPaidBodies.valid(orderId), RECEIVED));
+            store.claim(eventId, NOW, NOW.plusSeconds(60)).orElseThrow();
+        }
+        store.markParked(parked, 1, NotificationStatus.FAILED, "the SMTP server answered 550");
+        store.markSent(sent, 1, NOW, "subject", "<id@x>");
+
+        assertThat(worker.process(new InboxMessage(parked, OrderPaidBodies.valid(orderId), RECEIVED))).isTrue();
+        assertThat(worker.process(new InboxMessage(sent, OrderPaidBodies.valid(orderId), RECEIVED))).isFalse();
+
+        assertThat(store.find(parked).orElseThrow()).satisfies(row -> {
+            assertThat(row.status()).isEqualTo(NotificationStatus.PENDING);
+            assertThat(row.nextAttemptAt()).isEqualTo(NOW);
+        });
+        assertThat(store.find(sent).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
     }
 
     @Test
@@ -65,8 +88,8 @@ class InboxWorkerTests {
 
         assertThat(worker.process(message)).isTrue();
         assertThat(worker.process(message)).isFalse();
-        assertThat(store.findByOrderId(orderId)).hasSize(1);
-        assertThat(TestSmtp.withSubjectContaining(orderId)).hasSize(1);
+        assertThat(store.findByOrderId(orderId)).singleElement()
+                .satisfies(row -> assertThat(row.status()).isEqualTo(NotificationStatus.PENDING));
     }
 
     @Test

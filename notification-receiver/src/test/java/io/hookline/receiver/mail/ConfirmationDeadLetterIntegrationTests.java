@@ -15,22 +15,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An SMTP server that never comes back: the worker retries with back-off, then parks the record on the
- * receiver's own dead-letter topic and marks the notification failed. Its own context (nothing listens on
- * port 1, the back-off is short), and so its own inbox topics and consumer group: it never sees the other
- * tests' records.
+ * An SMTP server that never comes back: the sender retries with back-off until the retry horizon, then parks the
+ * notification on the receiver's own dead-letter topic as the inbox record it came from, with the reason, and
+ * marks it {@code expired}. Its own context (nothing listens on port 1, a 2 s horizon), and so its own inbox topics
+ * and consumer group: it never sees the other tests' records.
  */
 @ReceiverIntegrationTest
 @TestPropertySource(properties = {
         "spring.mail.port=1",
         "receiver.mail.retry.initial-interval=100ms",
-        "receiver.mail.retry.max-retries=2",
+        "receiver.mail.retry.max-interval=300ms",
+        "receiver.mail.retry.horizon=2s",
         "spring.datasource.url=jdbc:h2:mem:receiver-dlt-tests;DB_CLOSE_DELAY=-1"})
 class ConfirmationDeadLetterIntegrationTests {
 
@@ -41,31 +40,29 @@ class ConfirmationDeadLetterIntegrationTests {
     @LocalServerPort
     int port;
 
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-
     @Test
-    void exhaustedSmtpRetriesParkTheRecordOnTheInboxDeadLetterTopicAndMarkTheNotificationFailed() {
+    void transientFailuresPastTheHorizonParkTheNotificationOnTheInboxDeadLetterTopicAsExpired() {
         WebhookClient client = new WebhookClient(port);
-        // Every worker thread owns its partition before the webhook arrives: no rebalance restarts the retries.
-        ConcurrentMessageListenerContainer<?, ?> workers =
-                (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer("notifications-inbox");
-        await().atMost(Duration.ofSeconds(30)).until(() -> workers.getContainers().size() == 3
-                && workers.getContainers().stream().allMatch(c -> c.getAssignedPartitions().size() == 1));
         String orderId = OrderPaidBodies.newOrderId();
         String webhookId = OrderPaidBodies.newWebhookId();
+        String body = OrderPaidBodies.valid(orderId);
 
-        assertThat(client.postSigned(webhookId, OrderPaidBodies.valid(orderId)).status()).isEqualTo(202);
+        assertThat(client.postSigned(webhookId, body).status()).isEqualTo(202);
 
         List<ConsumerRecord<String, String>> parked = TopicProbe.awaitRecords(inbox.deadLetterTopic(), 1,
                 record -> webhookId.equals(TopicProbe.header(record, WebhookHeaders.ID)));
-        assertThat(parked.get(0).key()).isEqualTo(orderId);
-        assertThat(TopicProbe.header(parked.get(0), "kafka_dlt-exception-message"))
-                .contains("SMTP server did not accept").doesNotContain("ada@example.com");
+        ConsumerRecord<String, String> deadLetter = parked.get(0);
+        assertThat(deadLetter.key()).isEqualTo(orderId);
+        assertThat(deadLetter.value()).as("the inbox record itself, so a replay re-drives it").isEqualTo(body);
+        assertThat(TopicProbe.header(deadLetter, "kafka_dlt-exception-message"))
+                .contains("retried past the horizon", "ConnectException").doesNotContain("ada@example.com");
+        assertThat(TopicProbe.header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(inbox.topic());
+        assertThat(TopicProbe.header(deadLetter, ConfirmationParking.STATUS_HEADER)).isEqualTo("expired");
         JsonNode row = await().atMost(Duration.ofSeconds(30)).until(() -> client.notifications(orderId).get(0),
-                r -> "failed".equals(r.get("status").asString()));
-        assertThat(row.get("attempts").asInt()).isEqualTo(3);
-        assertThat(row.get("last_error").asString()).contains("parked on " + inbox.deadLetterTopic(), "retries exhausted");
+                r -> "expired".equals(r.get("status").asString()));
+        assertThat(row.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(row.get("last_error").asString()).contains("retried past the horizon");
         assertThat(row.get("sent_at").isNull()).isTrue();
+        assertThat(row.get("next_attempt_at").isNull()).isTrue();
     }
 }

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole receiver against a real broker and a real SMTP server: a paid order becomes exactly one
- * confirmation e-mail, through an SMTP outage and a worker restart that redelivers the record.
+ * confirmation e-mail, through an SMTP outage and a listener restart that redelivers the record.
  */
 @ReceiverIntegrationTest
 class ConfirmationMailIntegrationTests {
@@ -112,9 +112,9 @@ class ConfirmationMailIntegrationTests {
             assertThat(client.postSigned(webhookId, OrderPaidBodies.valid(orderId)).status())
                     .as("the webhook is acknowledged while SMTP is down").isEqualTo(202);
             JsonNode retrying = await().atMost(PATIENCE).until(() -> only(orderId),
-                    row -> row != null && row.get("attempts").asInt() >= 2);
-            assertThat(retrying.get("status").asString()).isIn("retrying", "sending");
+                    row -> row != null && row.get("attempts").asInt() >= 2 && "retrying".equals(row.get("status").asString()));
             assertThat(retrying.get("last_error").asString()).contains("ConnectException");
+            assertThat(Instant.parse(retrying.get("next_attempt_at").asString())).isAfter(before(retrying));
         } finally {
             TestSmtp.start();
         }
@@ -151,21 +151,30 @@ class ConfirmationMailIntegrationTests {
         awaitSentinelProcessed(orderId);
         assertThat(TestSmtp.withMessageId("<" + webhookId + "@hookline.local>")).hasSize(1);
         assertThat(TestSmtp.withSubjectContaining(orderId)).hasSize(2);
+        assertThat(client.notifications(orderId)).filteredOn(row -> webhookId.equals(row.get("event_id").asString()))
+                .singleElement().satisfies(row -> assertThat(row.get("attempts").asInt()).isEqualTo(1));
     }
 
     /**
-     * Sends one more webhook for the same order (same key, same partition, so processed after every earlier
-     * record of the order) and waits for its e-mail: by then everything before it was processed too.
+     * Sends one more webhook for the same order (same key, same partition, so recorded after every earlier record
+     * of the order) and waits until it is recorded and e-mailed, and until every notification of the order is sent:
+     * by then every earlier record was processed and every e-mail it caused was sent.
      */
     private void awaitSentinelProcessed(String orderId) {
         String sentinel = OrderPaidBodies.newWebhookId();
         assertThat(client.postSigned(sentinel, OrderPaidBodies.valid(orderId)).status()).isEqualTo(202);
         await().atMost(PATIENCE).until(() -> TestSmtp.withMessageId("<" + sentinel + "@hookline.local>").size() == 1);
+        await().atMost(PATIENCE).until(() -> client.notifications(orderId).stream()
+                .allMatch(row -> "sent".equals(row.get("status").asString())));
     }
 
     private JsonNode awaitStatus(String orderId, String status) {
         return await().atMost(PATIENCE).until(() -> only(orderId),
                 row -> row != null && status.equals(row.get("status").asString()));
+    }
+
+    private static Instant before(JsonNode row) {
+        return Instant.parse(row.get("processed_at").asString());
     }
 
     private JsonNode only(String orderId) {

@@ -11,7 +11,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole receiver on a random port, against the shared test broker, the shared test SMTP server
- * ({@link TestSmtp}) and an in-memory H2 database, with short worker back-off so SMTP outages heal fast,
+ * ({@link TestSmtp}) and an in-memory H2 database, with short sender back-off so SMTP outages heal fast,
  * and two accepted secrets (the development one and {@link WebhookClient#ROTATED_SECRET}, as during a rotation).
  * Classes carrying only this annotation share one application context. Every context has its own inbox topics
  * and consumer group ({@code ${test.namespace}.…}, docs/testing.md), so the worker of one cached context never
@@ -29,7 +29,9 @@ import org.springframework.test.context.ContextConfiguration;
         "spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
         "receiver.mail.retry.initial-interval=200ms",
         "receiver.mail.retry.max-interval=1s",
-        "receiver.mail.retry.max-retries=30",
+        "receiver.mail.poll-interval=100ms",
+        "hookline.supervision.initial-backoff=100ms",
+        "hookline.supervision.max-backoff=1s",
         "receiver.secrets[0]=" + WebhookClient.SECRET,
         "receiver.secrets[1]=" + WebhookClient.ROTATED_SECRET})
 @ContextConfiguration(initializers = {TestKafkaInitializer.class, TestSmtpInitializer.class})
