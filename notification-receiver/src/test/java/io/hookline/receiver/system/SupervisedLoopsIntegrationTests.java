@@ -85,7 +85,7 @@ class SupervisedLoopsIntegrationTests {
         store.fail(true);
         JsonNode down = await().atMost(PATIENCE).until(() -> client.get("/actuator/health/readiness"),
                 r -> r.status() == 503).json();
-        JsonNode loop = down.at("/components/loops/details/confirmation-sender-0");
+        JsonNode loop = down.at("/components/loops/components/confirmation-sender-0/details");
         assertThat(loop.get("state").asString()).isEqualTo("RESTARTING");
         assertThat(loop.get("last_failure").asString()).contains("injected: the due query failed");
 
@@ -99,7 +99,7 @@ class SupervisedLoopsIntegrationTests {
         await().atMost(PATIENCE).until(() -> TestSmtp.withMessageId("<" + webhookId + "@hookline.local>").size() == 1);
         assertThat(client.notifications(orderId).get(0).get("status").asString()).isEqualTo("sent");
         JsonNode up = client.get("/actuator/health/readiness").json();
-        assertThat(up.at("/components/loops/details/confirmation-sender-0/restarts").asInt()).isPositive();
+        assertThat(up.at("/components/loops/components/confirmation-sender-0/details/restarts").asInt()).isPositive();
     }
 
     @Test
