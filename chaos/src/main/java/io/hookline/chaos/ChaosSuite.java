@@ -8,6 +8,7 @@ import io.hookline.chaos.proxy.WebhookLedger;
 import io.hookline.chaos.stack.ChaosStack;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,13 +83,13 @@ public final class ChaosSuite {
         long until = System.nanoTime() + deadline.toNanos();
         boolean quietBefore = false;
         while (System.nanoTime() < until) {
-            long unfinished = unfinished(kafka);
+            Map<String, Long> unfinished = unfinished(kafka);
             long backlog = orders.outboxBacklog();
-            boolean quiet = unfinished == 0 && backlog == 0;
+            boolean quiet = unfinished.isEmpty() && backlog == 0;
             MailCount mail = MailCount.of(paid, stack.mail().received());
             boolean complete = mail.lost() == 0
                     && stack.proxy().ledger().tally().acknowledgedOrders().containsAll(paid);
-            log.info("draining: {} records unfinished, outbox {}, {} of {} orders e-mailed", unfinished, backlog,
+            log.info("draining: unfinished records {}, outbox {}, {} of {} orders e-mailed", unfinished, backlog,
                     mail.ordersEmailed(), paid.size());
             if (quiet && (complete || quietBefore)) {
                 return true;
@@ -99,11 +100,11 @@ public final class ChaosSuite {
         return false;
     }
 
-    private static long unfinished(KafkaLedger kafka) throws InterruptedException {
+    private static Map<String, Long> unfinished(KafkaLedger kafka) throws InterruptedException {
         try {
             return kafka.unfinished();
         } catch (IllegalStateException brokerNotAnswering) {
-            return -1;
+            return Map.of("(broker not answering)", -1L);
         }
     }
 

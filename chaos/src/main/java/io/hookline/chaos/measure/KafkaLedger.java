@@ -49,15 +49,18 @@ public final class KafkaLedger implements AutoCloseable {
         return List.copyOf(topics);
     }
 
-    /** Records not yet committed by the group that owns them, summed over every group and partition. */
-    public long unfinished() throws InterruptedException {
-        long lag = 0;
+    /** Records not yet committed by the group that owns them, per topic (topics with none left out). */
+    public Map<String, Long> unfinished() throws InterruptedException {
+        Map<String, Long> lag = new java.util.TreeMap<>();
         for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
             Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group.getKey())
                     .partitionsToOffsetAndMetadata());
             for (Map.Entry<TopicPartition, Long> end : endOffsets(group.getValue()).entrySet()) {
                 OffsetAndMetadata at = committed.get(end.getKey());
-                lag += end.getValue() - (at == null ? 0 : at.offset());
+                long behind = end.getValue() - (at == null ? 0 : at.offset());
+                if (behind > 0) {
+                    lag.merge(end.getKey().topic(), behind, Long::sum);
+                }
             }
         }
         return lag;

@@ -36,6 +36,8 @@ public final class ChaosStack implements AutoCloseable {
     private final ChaosMailServer mail;
     private final FaultProxy proxy;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Kills the children if this JVM is stopped (SIGTERM, Ctrl-C) before {@link #close()} ran. */
+    private final Thread killOnExit = new Thread(this::killServices, "chaos-kill-services");
 
     private ChaosStack(ChaosSettings settings, Ports ports, KraftBroker broker, ChaosMailServer mail,
             FaultProxy proxy) {
@@ -56,6 +58,7 @@ public final class ChaosStack implements AutoCloseable {
         FaultProxy proxy = FaultProxy.start(ports.proxy(), ChaosServices.receiverWebhook(ports),
                 new FaultPlan(settings.seed(), settings.faults()));
         ChaosStack stack = new ChaosStack(settings, ports, broker, mail, proxy);
+        Runtime.getRuntime().addShutdownHook(stack.killOnExit);
         try {
             broker.start();
             TopicDeclarations.read(settings.home().resolve("topics.conf"))
@@ -138,6 +141,16 @@ public final class ChaosStack implements AutoCloseable {
         }
     }
 
+    private void killServices() {
+        for (ServiceProcess service : List.copyOf(services.values())) {
+            try {
+                service.kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static void checkBuilt(ServiceSpec spec) {
         if (!Files.isRegularFile(spec.jar())) {
             throw new IllegalStateException(spec.jar() + " does not exist: build first (bench/chaos.sh does)");
@@ -147,12 +160,11 @@ public final class ChaosStack implements AutoCloseable {
     /** Kills the services this stack started (SIGKILL: the run is over), then stops the proxy, SMTP and broker. */
     @Override
     public void close() {
-        for (ServiceProcess service : services.values()) {
-            try {
-                service.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        killServices();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
         }
         proxy.close();
         mail.close();
