@@ -1,5 +1,7 @@
 package io.hookline.chaos.mail;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -11,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The SMTP server the receiver sends its confirmations to: GreenMail on 127.0.0.1 and a fixed port, which the
- * suite stops for an outage and starts again on the same port. GreenMail keeps what it received across a
- * stop and a start of the same instance, so {@link #received()} is everything since the run began.
- * Thread-safe (GreenMail's start and stop are synchronized).
+ * suite stops for an outage and starts again on the same port. GreenMail's {@code stop()} replaces its store
+ * with an empty one, so what it had received is read from the old store once it is stopped and kept here:
+ * {@link #received()} is everything since the run began. Thread-safe.
  */
 public final class ChaosMailServer implements AutoCloseable {
 
@@ -21,20 +23,25 @@ public final class ChaosMailServer implements AutoCloseable {
 
     private final GreenMail smtp;
     private final int port;
+    private final List<ReceivedMail> beforeOutages = new ArrayList<>();
 
     public ChaosMailServer(int port) {
         this.port = port;
         this.smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
-    public ChaosMailServer start() {
+    public synchronized ChaosMailServer start() {
         smtp.start();
         return this;
     }
 
     /** Stops accepting connections (an outage): the receiver's sends are refused until {@link #start()}. */
-    public void stop() {
+    public synchronized void stop() {
+        Managers store = smtp.getManagers();
         smtp.stop();
+        for (StoredMessage message : store.getImapHostManager().getAllMessages()) {
+            beforeOutages.add(read(message.getMimeMessage()));
+        }
     }
 
     public int port() {
@@ -42,21 +49,25 @@ public final class ChaosMailServer implements AutoCloseable {
     }
 
     /** Every e-mail received so far: the order id in its subject and its Message-ID. */
-    public List<ReceivedMail> received() {
-        List<ReceivedMail> mails = new ArrayList<>();
+    public synchronized List<ReceivedMail> received() {
+        List<ReceivedMail> mails = new ArrayList<>(beforeOutages);
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            try {
-                Matcher order = ORDER_IN_SUBJECT.matcher(String.valueOf(message.getSubject()));
-                mails.add(new ReceivedMail(order.find() ? order.group(1) : null, message.getMessageID()));
-            } catch (MessagingException e) {
-                mails.add(new ReceivedMail(null, null));
-            }
+            mails.add(read(message));
         }
         return mails;
     }
 
+    private static ReceivedMail read(MimeMessage message) {
+        try {
+            Matcher order = ORDER_IN_SUBJECT.matcher(String.valueOf(message.getSubject()));
+            return new ReceivedMail(order.find() ? order.group(1) : null, message.getMessageID());
+        } catch (MessagingException e) {
+            return new ReceivedMail(null, null);
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         smtp.stop();
     }
 
