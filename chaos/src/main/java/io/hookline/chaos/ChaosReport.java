@@ -21,6 +21,7 @@ import java.util.StringJoiner;
  * @param mail the e-mails per paid order
  * @param webhooksAcknowledged paid orders whose webhook was acknowledged (2xx back to the dispatcher) via the proxy
  * @param proxy what the proxy saw and did
+ * @param acknowledgedAgainAfter acknowledgements of already acknowledged webhooks, by the chaos step they followed
  * @param deadLetters records on each dead-letter topic
  * @param drained whether the platform finished its work before the drain deadline
  * @param placementSeconds from the first order to the last payment
@@ -29,7 +30,8 @@ import java.util.StringJoiner;
  */
 record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chaosFailures, int ordersPaid,
         List<String> orderFailures, long clientRetries, long apiOrders, long apiPaid, MailCount mail,
-        int webhooksAcknowledged, WebhookLedger.Tally proxy, Map<String, Long> deadLetters, boolean drained,
+        int webhooksAcknowledged, WebhookLedger.Tally proxy, Map<String, Integer> acknowledgedAgainAfter,
+        Map<String, Long> deadLetters, boolean drained,
         double placementSeconds, double drainSeconds, double totalSeconds) {
 
     /** The invariants that failed; empty when the run passed. */
@@ -81,6 +83,10 @@ record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chao
                 proxy.requests(), proxy.webhookIds(), proxy.faults(Fault.CLOSE), proxy.faults(Fault.HANG),
                 proxy.faults(Fault.LOSE_ACK), proxy.forwarded(), proxy.receiverAccepted(), proxy.acknowledged(),
                 proxy.acknowledgedAgain(), proxy.ordersWithSeveralWebhookIds()));
+        if (!acknowledgedAgainAfter.isEmpty()) {
+            out.add("  acknowledged again, by the last chaos step before:");
+            acknowledgedAgainAfter.forEach((step, count) -> out.add(String.format("    %5d after %s", count, step)));
+        }
         StringJoiner dead = new StringJoiner(", ");
         deadLetters.forEach((topic, count) -> dead.add(topic + " " + count));
         out.add("dead letters:           " + dead);
@@ -88,6 +94,10 @@ record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chao
                 + "last payment%s; total %.0f s", placementSeconds, drainSeconds, drained ? "" : " (NOT drained)",
                 totalSeconds));
         orderFailures.stream().limit(5).forEach(failure -> out.add("  gave up: " + failure));
+        if (settings.orders() >= 10_000) {
+            out.add(String.format("target:                 10,000 orders in under 15 min: %s (%.1f min)",
+                    totalSeconds < 900 ? "met" : "missed", totalSeconds / 60));
+        }
         List<String> violations = violations();
         out.add(violations.isEmpty() ? "result: PASSED (0 lost, 0 duplicated, all acknowledged, 0 dead letters)"
                 : "result: FAILED: " + String.join("; ", violations));

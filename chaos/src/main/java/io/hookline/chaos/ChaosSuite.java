@@ -56,8 +56,8 @@ public final class ChaosSuite {
                     load.retries(), count(orders, null), count(orders, "paid"),
                     MailCount.of(paid, stack.mail().received()),
                     (int) paid.stream().filter(proxy.acknowledgedOrders()::contains).count(), proxy,
-                    kafka.deadLetters(), drained, (lastPaid - start) / 1e9, (end - lastPaid) / 1e9,
-                    (end - start) / 1e9);
+                    chaos.countByLastNote(stack.proxy().ledger().acknowledgedAgainAt()), kafka.deadLetters(),
+                    drained, (lastPaid - start) / 1e9, (end - lastPaid) / 1e9, (end - start) / 1e9);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 public final class WebhookLedger {
 
     private final Map<String, Entry> byWebhookId = new ConcurrentHashMap<>();
+    private final java.util.Queue<Long> acknowledgedAgainAt = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** Counts a request and returns its number (1-based) for this webhook id. */
     int request(String webhookId, String orderId) {
@@ -39,7 +40,14 @@ public final class WebhookLedger {
     }
 
     void acknowledged(String webhookId) {
-        entry(webhookId).acknowledged.incrementAndGet();
+        if (entry(webhookId).acknowledged.incrementAndGet() > 1) {
+            acknowledgedAgainAt.add(System.nanoTime());
+        }
+    }
+
+    /** {@link System#nanoTime()} of every acknowledgement of a webhook id that had been acknowledged before. */
+    public java.util.List<Long> acknowledgedAgainAt() {
+        return java.util.List.copyOf(acknowledgedAgainAt);
     }
 
     private Entry entry(String webhookId) {
