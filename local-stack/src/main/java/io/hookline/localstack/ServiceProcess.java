@@ -26,13 +26,13 @@ public final class ServiceProcess {
     private final Path logFile;
     private Process process;
 
-    ServiceProcess(ServiceSpec spec, Path logDir) {
+    public ServiceProcess(ServiceSpec spec, Path logDir) {
         this.spec = spec;
         this.logFile = logDir.resolve(spec.name() + ".log");
     }
 
     /** Starts the JVM; returns at once (see {@link #awaitHealthy(Duration)}). */
-    ServiceProcess start() {
+    public ServiceProcess start() {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+ExitOnOutOfMemoryError",
                 "-jar", spec.jar().toString()));
         command.addAll(spec.arguments());
@@ -49,7 +49,7 @@ public final class ServiceProcess {
     }
 
     /** Waits until {@code /actuator/health} answers 200, or fails with the end of the service's log. */
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest health = HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -72,7 +72,7 @@ public final class ServiceProcess {
     }
 
     /** Asks the service to stop (SIGTERM: Spring's graceful shutdown) and waits; kills it if it hangs. */
-    void stop() {
+    public void stop() {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -88,13 +88,13 @@ public final class ServiceProcess {
     }
 
     /** Kills the service at once (SIGKILL), as a crash would. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor();
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

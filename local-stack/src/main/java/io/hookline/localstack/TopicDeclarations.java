@@ -17,12 +17,12 @@ import org.apache.kafka.clients.admin.NewTopic;
  * cleanup.policy). The same file feeds compose's {@code kafka-init}, so the local stack and a deployment
  * create the same topics.
  */
-record TopicDeclarations(List<Topic> topics) {
+public record TopicDeclarations(List<Topic> topics) {
 
-    record Topic(String name, int partitions, long retentionMs, String cleanupPolicy) {
+    public record Topic(String name, int partitions, long retentionMs, String cleanupPolicy) {
     }
 
-    static TopicDeclarations read(Path file) {
+    public static TopicDeclarations read(Path file) {
         try {
             return new TopicDeclarations(Files.readAllLines(file).stream()
                     .map(String::strip)
@@ -35,7 +35,7 @@ record TopicDeclarations(List<Topic> topics) {
     }
 
     /** Creates the declared topics that do not exist yet; existing ones are left as they are. */
-    void createMissing(String bootstrapServers, short replicationFactor) throws InterruptedException {
+    public void createMissing(String bootstrapServers, short replicationFactor) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()
