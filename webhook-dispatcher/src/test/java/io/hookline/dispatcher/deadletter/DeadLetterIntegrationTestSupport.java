@@ -57,6 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
         "dispatcher.topics.events=${test.namespace}.orders.events",
         "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
         "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "dispatcher.dead-letters.inbox-topic=${test.namespace}.notifications.inbox",
+        "dispatcher.dead-letters.inbox-dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
         "spring.datasource.url=jdbc:h2:mem:dead-letter-tests;DB_CLOSE_DELAY=-1",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
         "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
@@ -85,6 +87,9 @@ abstract class DeadLetterIntegrationTestSupport {
 
     @Autowired
     RetryProperties retry;
+
+    @Autowired
+    DeadLetterProperties deadLetters;
 
     @LocalServerPort
     int port;
