@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.testsupport.KafkaTopics;
-import io.hookline.testsupport.TestKafka;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,14 +26,7 @@ class RecordDeadLetterIntegrationTests extends DeadLetterIntegrationTestSupport 
 
     @BeforeEach
     void inboxTopicsExist() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestKafka.bootstrapServers()))) {
-            for (String topic : List.of(deadLetters.inboxTopic(), deadLetters.inboxDeadLetterTopic())) {
-                if (!admin.listTopics().names().get().contains(topic)) {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-                }
-            }
-        }
+        createInboxTopics();
     }
 
     @Test
@@ -147,20 +134,6 @@ class RecordDeadLetterIntegrationTests extends DeadLetterIntegrationTestSupport 
         HttpResponse<String> badBody = admin("POST", "/inbox-dead-letters/" + id + "/replay", "[1]");
         assertThat(badBody.statusCode()).isEqualTo(422);
         assertThat(json(admin("GET", "/inbox-dead-letters/" + id, null)).get("status").asString()).isEqualTo("dead");
-    }
-
-    /** An inbox record parked as Spring Kafka's DeadLetterPublishingRecoverer writes it (binary offset headers). */
-    private void parkInboxRecord(String orderId, String webhookId, long originalOffset) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(deadLetters.inboxDeadLetterTopic(), orderId,
-                "{\"order_id\":\"" + orderId + "\"}");
-        record.headers().add("webhook-id", webhookId.getBytes(StandardCharsets.UTF_8));
-        record.headers().add("kafka_dlt-original-topic", deadLetters.inboxTopic().getBytes(StandardCharsets.UTF_8));
-        record.headers().add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(1).array());
-        record.headers().add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(originalOffset).array());
-        record.headers().add("kafka_dlt-exception-message",
-                "SMTP 550 mailbox unavailable".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("kafka_dlt-exception-stacktrace", "at Secret.line(1)".getBytes(StandardCharsets.UTF_8));
-        kafkaTemplate.send(record).join();
     }
 
     private JsonNode awaitListed(String query) {
