@@ -114,6 +114,15 @@ class DeadLetterIndex {
         });
     }
 
+    /** Deletes (up to 1,000) pending dead letters of the partition below its first offset; answers how many. */
+    int forgetBefore(TopicPartition partition, long firstOffset) {
+        return jdbc.sql("""
+                delete from dead_letters where id in (select id from dead_letters
+                    where topic = ? and record_partition = ? and record_offset < ? and status = 'dead'
+                    fetch first 1000 rows only)""")
+                .params(partition.topic(), partition.partition(), firstOffset).update();
+    }
+
     /** Claims older than {@code before} that the actions topic never confirmed: id → claim time. */
     Map<String, Instant> unconfirmedClaims(Instant before) {
         Map<String, Instant> claims = new HashMap<>();

@@ -86,6 +86,7 @@ final class IndexLoop implements LoopBody {
     private void step() {
         if (!clock.instant().isBefore(nextPartitionCheck)) {
             assignPartitions();
+            forgetExpiredRecords();
         }
         if (assigned.isEmpty()) {
             await(RETRY_AFTER);
@@ -115,6 +116,26 @@ final class IndexLoop implements LoopBody {
             consumer.assign(partitions);
             assigned = List.copyOf(partitions);
             log.info("Dead-letter index reads {} partitions of {}", partitions.size(), topics);
+        }
+    }
+
+    /**
+     * Pending dead letters of {@code orders.events.dlt} and {@code notifications.inbox.dlt} are kept as long as their
+     * topic keeps the record (30 days by default): below a partition's first offset they are gone from Kafka, so
+     * they go from the index too (at most a batch per partition per check; the deliveries' dead-letter topic keeps
+     * its records forever).
+     */
+    private void forgetExpiredRecords() {
+        List<TopicPartition> records = assigned.stream()
+                .filter(p -> sources.recordSource(p.topic()).isPresent()).toList();
+        if (!records.isEmpty()) {
+            consumer.beginningOffsets(records).forEach((partition, first) -> {
+                int forgotten = index.forgetBefore(partition, first);
+                if (forgotten > 0) {
+                    log.info("Forgot {} dead letters of {} below offset {}: the topic no longer has them", forgotten,
+                            partition, first);
+                }
+            });
         }
     }
 

@@ -59,6 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
         "dispatcher.admin.token=" + DeadLetterIntegrationTestSupport.ADMIN_TOKEN,
         "dispatcher.directory.allow-private-urls=true",
         "dispatcher.dead-letters.claim-timeout=2s",
+        "dispatcher.dead-letters.partition-check-interval=1s",
         "dispatcher.topics.events=${test.namespace}.orders.events",
         "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
         "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",

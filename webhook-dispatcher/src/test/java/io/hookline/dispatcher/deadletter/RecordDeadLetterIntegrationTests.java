@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.testsupport.KafkaTopics;
+import io.hookline.testsupport.TestKafka;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -111,6 +117,24 @@ class RecordDeadLetterIntegrationTests extends DeadLetterIntegrationTestSupport 
         assertThat(json(discarded).get("status").asString()).isEqualTo("discarded");
         assertThat(json(discarded).get("discard").get("reason").asString()).isEqualTo("customer deleted");
         assertThat(list("/inbox-dead-letters?order_id=" + orderId + "&status=dead").get("data").size()).isZero();
+    }
+
+    @Test
+    void forgetsAPendingDeadLetterOnceItsTopicNoLongerHasIt() throws Exception {
+        String orderId = newOrderId();
+        parkInboxRecord(orderId, UUID.randomUUID().toString(), 3L);
+        JsonNode listed = awaitListed("/inbox-dead-letters?order_id=" + orderId);
+        TopicPartition partition = new TopicPartition(deadLetters.inboxDeadLetterTopic(),
+                listed.get("partition").asInt());
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            admin.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(listed.get("offset").asLong() + 1)))
+                    .all().get();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> admin("GET", "/inbox-dead-letters/"
+                + listed.get("id").asString(), null).statusCode() == 404);
     }
 
     @Test
