@@ -1,5 +1,5 @@
 // The operator console: a static page over the dispatcher's admin API (/endpoint-stats, /endpoints/{id}/history,
-// /endpoints/{id}/enable, /dead-letters).
+// /endpoints/{id}/enable, /dead-letters; /event-dead-letters and /inbox-dead-letters in record-dead-letters.js).
 // No framework and no build step. Every value from the API is written with textContent, never as HTML.
 'use strict';
 
@@ -410,7 +410,8 @@ async function discardMatching() {
 
 async function refreshAll() {
   try {
-    await Promise.all([loadEndpoints(), loadDeadLetters(false)]);
+    await Promise.all([loadEndpoints(), loadDeadLetters(false),
+      window.refreshRecordDeadLetters ? window.refreshRecordDeadLetters() : null]);
     if (state.detailId) await showDetail(state.detailId);
   } catch (error) {
     handleError(error);

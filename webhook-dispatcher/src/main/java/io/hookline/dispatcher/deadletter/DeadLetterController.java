@@ -38,9 +38,11 @@ class DeadLetterController {
     private final AttemptQueries attempts;
     private final EndpointCatalog endpoints;
     private final JsonMapper json;
+    private final String topic;
 
     DeadLetterController(DeadLetterQueries queries, DeadLetterReplays replays, DeadLetterDiscards discards,
-            AttemptQueries attempts, EndpointCatalog endpoints, JsonMapper json) {
+            AttemptQueries attempts, EndpointCatalog endpoints, JsonMapper json, DeadLetterSources sources) {
+        this.topic = sources.deliveries();
         this.queries = queries;
         this.replays = replays;
         this.discards = discards;
@@ -53,18 +55,19 @@ class DeadLetterController {
     @GetMapping
     Page list(@RequestParam MultiValueMap<String, String> params) {
         ListRequest request = DeadLetterRequests.list(params);
-        List<DeadLetter> rows = queries.page(request.filter(), request.cursor(), request.limit() + 1, false);
+        DeadLetterFilter filter = request.filter().onTopic(topic);
+        List<DeadLetter> rows = queries.page(filter, request.cursor(), request.limit() + 1, false);
         boolean more = rows.size() > request.limit();
         List<DeadLetter> shown = more ? rows.subList(0, request.limit()) : rows;
         DeadLetterEntry last = shown.isEmpty() ? null : shown.getLast().entry();
         String next = more ? new DeadLetterCursor(last.deadLetteredAt(), last.id()).encode() : null;
-        Totals totals = new Totals(queries.count(request.filter()), queries.countByEndpoint(request.filter()));
+        Totals totals = new Totals(queries.count(filter), queries.countByEndpoint(filter));
         return new Page(shown.stream().map(Summary::of).toList(), more, next, totals);
     }
 
     @GetMapping("/{id}")
     Detail get(@PathVariable String id) {
-        DeadLetter deadLetter = queries.find(id)
+        DeadLetter deadLetter = queries.find(delivery(id))
                 .orElseThrow(() -> new NotFoundException("There is no dead letter " + id + "."));
         DeadLetterEntry entry = deadLetter.entry();
         EndpointNow endpoint = entry.endpointId() == null ? null
@@ -79,7 +82,7 @@ class DeadLetterController {
     ResponseEntity<DeadLetterViews.Replayed> replay(@PathVariable String id,
             @RequestBody(required = false) JsonNode body) {
         Action action = DeadLetterRequests.single(body, false);
-        DeadLetterReplays.Single result = replays.replay(id, action.operator());
+        DeadLetterReplays.Single result = replays.replay(delivery(id), action.operator());
         return ResponseEntity.status(result.queued() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(new DeadLetterViews.Replayed(result.queued() ? 1 : 0, Summary.of(result.deadLetter())));
     }
@@ -87,7 +90,8 @@ class DeadLetterController {
     @PostMapping("/replay")
     ResponseEntity<DeadLetterViews.BulkReplayed> replayMatching(@RequestBody(required = false) JsonNode body) {
         BulkRequest request = DeadLetterRequests.bulk(body, false);
-        DeadLetterReplays.Bulk result = replays.replayMatching(request.filter(), request.action().operator());
+        DeadLetterReplays.Bulk result = replays.replayMatching(request.filter().onTopic(topic),
+                request.action().operator());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new DeadLetterViews.BulkReplayed(result.queued(), result.skipped()));
     }
@@ -95,14 +99,22 @@ class DeadLetterController {
     @PostMapping("/{id}/discard")
     Summary discard(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
         Action action = DeadLetterRequests.single(body, true);
-        return Summary.of(discards.discard(id, action.operator(), action.reason()));
+        return Summary.of(discards.discard(delivery(id), action.operator(), action.reason()));
     }
 
     @PostMapping("/discard")
     DeadLetterViews.BulkDiscarded discardMatching(@RequestBody(required = false) JsonNode body) {
         BulkRequest request = DeadLetterRequests.bulk(body, true);
-        return new DeadLetterViews.BulkDiscarded(discards.discardMatching(request.filter(),
+        return new DeadLetterViews.BulkDiscarded(discards.discardMatching(request.filter().onTopic(topic),
                 request.action().operator(), request.action().reason()));
+    }
+
+    /** A delivery's dead-letter id ({@code dl_…}); the other dead-letter topics have their own API. */
+    private static String delivery(String id) {
+        if (!id.startsWith("dl_")) {
+            throw new NotFoundException("There is no dead letter " + id + ".");
+        }
+        return id;
     }
 
     private JsonNode payload(String body) {

@@ -21,7 +21,7 @@ record DeadLetterCursor(Instant deadLetteredAt, String id) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int bar = text.indexOf('|');
-            if (bar < 0 || !text.startsWith("dl_", bar + 1)) {
+            if (bar < 0 || !text.startsWith("dl", bar + 1)) {
                 return Optional.empty();
             }
             return Optional.of(new DeadLetterCursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1)));

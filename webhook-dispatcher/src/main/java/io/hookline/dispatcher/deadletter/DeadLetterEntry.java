@@ -19,11 +19,21 @@ import org.apache.kafka.common.header.Headers;
  * @param deadLetteredAt the record's timestamp
  * @param body the exact webhook body that was signed (the record value)
  * @param replayOf the dead letter this delivery was a replay of, or {@code null}
+ * @param origin where a record of {@code orders.events.dlt} or {@code notifications.inbox.dlt} came from, and its
+ *        headers; {@code null} for a delivery's dead letter
  */
 record DeadLetterEntry(String id, String topic, int partition, long offset, String deliveryId, String eventId,
         String eventType, String endpointId, String endpointUrl, String targetUrl, String orderId, Integer attempts,
         Instant firstAttemptAt, Instant lastAttemptAt, Integer lastStatus, String lastError, String reason,
-        Instant deadLetteredAt, String body, String replayOf) {
+        Instant deadLetteredAt, String body, String replayOf, Origin origin) {
+
+    /**
+     * Where a dead-lettered record was read before it was parked, and its headers (JSON, {@link HeaderCodec}).
+     *
+     * @param headers {@code null} in list answers (not read)
+     */
+    record Origin(String topic, Integer partition, Long offset, String headers) {
+    }
 
     static String id(int partition, long offset) {
         return "dl_" + partition + "_" + offset;
@@ -38,7 +48,7 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
                 number(h, DeliveryHeaders.ATTEMPTS), time(h, DeliveryHeaders.FIRST_ATTEMPT_AT),
                 time(h, DeliveryHeaders.LAST_ATTEMPT_AT), number(h, DeliveryHeaders.LAST_STATUS),
                 text(h, DeliveryHeaders.LAST_ERROR), text(h, DeliveryHeaders.DLT_REASON),
-                Instant.ofEpochMilli(record.timestamp()), record.value(), text(h, DeliveryHeaders.REPLAY_OF));
+                Instant.ofEpochMilli(record.timestamp()), record.value(), text(h, DeliveryHeaders.REPLAY_OF), null);
     }
 
     /** Whether this is a delivery that can be sent again (an unreadable record has no delivery headers). */
@@ -51,12 +61,12 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
         return DeliveryRecord.replay(deliveryId, eventId, eventType, endpointId, orderId, body, targetUrl, id);
     }
 
-    private static String text(Headers headers, String name) {
+    static String text(Headers headers, String name) {
         Header header = headers.lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static Integer number(Headers headers, String name) {
+    static Integer number(Headers headers, String name) {
         try {
             String text = text(headers, name);
             return text == null ? null : Integer.valueOf(text.trim());
@@ -65,7 +75,7 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
         }
     }
 
-    private static Instant time(Headers headers, String name) {
+    static Instant time(Headers headers, String name) {
         try {
             String text = text(headers, name);
             return text == null ? null : Instant.parse(text.trim());

@@ -13,9 +13,10 @@ import java.util.List;
  * @param from inclusive, on {@code dead_lettered_at}
  * @param to exclusive, on {@code dead_lettered_at}
  * @param ids only these dead letters ({@code null}: any)
+ * @param topic only the dead letters of this dead-letter topic ({@code null}: any); every API sets its own
  */
 record DeadLetterFilter(String endpointId, String eventType, String orderId, Integer lastStatus,
-        DeadLetterStatus status, Instant from, Instant to, List<String> ids) {
+        DeadLetterStatus status, Instant from, Instant to, List<String> ids, String topic) {
 
     /** {@code last_status=none}: the last attempt got no HTTP response. */
     static final int NO_STATUS = 0;
@@ -26,8 +27,18 @@ record DeadLetterFilter(String endpointId, String eventType, String orderId, Int
         ids = ids == null ? null : List.copyOf(ids);
     }
 
+    DeadLetterFilter(String endpointId, String eventType, String orderId, Integer lastStatus, DeadLetterStatus status,
+            Instant from, Instant to, List<String> ids) {
+        this(endpointId, eventType, orderId, lastStatus, status, from, to, ids, null);
+    }
+
     DeadLetterFilter withStatus(DeadLetterStatus only) {
-        return new DeadLetterFilter(endpointId, eventType, orderId, lastStatus, only, from, to, ids);
+        return new DeadLetterFilter(endpointId, eventType, orderId, lastStatus, only, from, to, ids, topic);
+    }
+
+    DeadLetterFilter onTopic(String deadLetterTopic) {
+        return new DeadLetterFilter(endpointId, eventType, orderId, lastStatus, status, from, to, ids,
+                deadLetterTopic);
     }
 
     boolean narrowsAnything() {
@@ -51,6 +62,7 @@ record DeadLetterFilter(String endpointId, String eventType, String orderId, Int
             add(conditions, params, "last_status = ?", lastStatus);
         }
         add(conditions, params, "status = ?", status == null ? null : status.value());
+        add(conditions, params, "topic = ?", topic);
         add(conditions, params, "dead_lettered_at >= ?", utc(from));
         add(conditions, params, "dead_lettered_at < ?", utc(to));
         if (ids != null) {

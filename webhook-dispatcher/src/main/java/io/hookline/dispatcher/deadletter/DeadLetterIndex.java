@@ -33,8 +33,9 @@ class DeadLetterIndex {
     private static final String INSERT_ROW = """
             insert into dead_letters (id, topic, record_partition, record_offset, delivery_id, event_id, event_type,
                 endpoint_id, endpoint_url, target_url, order_id, attempts, first_attempt_at, last_attempt_at,
-                last_status, last_error, reason, dead_lettered_at, body, replay_of, status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'dead')""";
+                last_status, last_error, reason, dead_lettered_at, body, replay_of, status, original_topic,
+                original_partition, original_offset, headers)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'dead', ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -113,6 +114,15 @@ class DeadLetterIndex {
         });
     }
 
+    /** Deletes (up to 1,000) pending dead letters of the partition below its first offset; answers how many. */
+    int forgetBefore(TopicPartition partition, long firstOffset) {
+        return jdbc.sql("""
+                delete from dead_letters where id in (select id from dead_letters
+                    where topic = ? and record_partition = ? and record_offset < ? and status = 'dead'
+                    fetch first 1000 rows only)""")
+                .params(partition.topic(), partition.partition(), firstOffset).update();
+    }
+
     /** Claims older than {@code before} that the actions topic never confirmed: id → claim time. */
     Map<String, Instant> unconfirmedClaims(Instant before) {
         Map<String, Instant> claims = new HashMap<>();
@@ -130,7 +140,10 @@ class DeadLetterIndex {
         jdbc.sql(INSERT_ROW).params(e.id(), e.topic(), e.partition(), e.offset(), e.deliveryId(), e.eventId(),
                 e.eventType(), e.endpointId(), e.endpointUrl(), e.targetUrl(), e.orderId(), e.attempts(),
                 utc(e.firstAttemptAt()), utc(e.lastAttemptAt()), e.lastStatus(), cut(e.lastError(), 1000),
-                cut(e.reason(), 1000), utc(e.deadLetteredAt()), e.body(), e.replayOf()).update();
+                cut(e.reason(), 1000), utc(e.deadLetteredAt()), e.body(), e.replayOf(),
+                e.origin() == null ? null : cut(e.origin().topic(), 255),
+                e.origin() == null ? null : e.origin().partition(), e.origin() == null ? null : e.origin().offset(),
+                e.origin() == null ? null : e.origin().headers()).update();
         return true;
     }
 

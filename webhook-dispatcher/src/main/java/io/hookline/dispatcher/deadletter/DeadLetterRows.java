@@ -15,8 +15,9 @@ final class DeadLetterRows {
             id, topic, record_partition, record_offset, delivery_id, event_id, event_type, endpoint_id, endpoint_url,
             target_url, order_id, attempts, first_attempt_at, last_attempt_at, last_status, last_error, reason,
             dead_lettered_at, replay_of, status, replay_queued_at, replay_by, replay_outcome, replay_delivered_at,
-            replay_dead_letter_id, discarded_at, discarded_by, discard_reason""";
-    static final String ALL_COLUMNS = SUMMARY_COLUMNS + ", body";
+            replay_dead_letter_id, discarded_at, discarded_by, discard_reason, original_topic, original_partition,
+            original_offset""";
+    static final String ALL_COLUMNS = SUMMARY_COLUMNS + ", body, headers";
 
     private DeadLetterRows() {
     }
@@ -26,17 +27,25 @@ final class DeadLetterRows {
     }
 
     static DeadLetter withBody(ResultSet rs, int row) throws SQLException {
-        return deadLetter(rs, rs.getString("body"));
+        return deadLetter(rs, rs.getString("body"), rs.getString("headers"));
     }
 
     private static DeadLetter deadLetter(ResultSet rs, String body) throws SQLException {
+        return deadLetter(rs, body, null);
+    }
+
+    private static DeadLetter deadLetter(ResultSet rs, String body, String headers) throws SQLException {
+        String originalTopic = rs.getString("original_topic");
+        DeadLetterEntry.Origin origin = originalTopic == null && headers == null ? null
+                : new DeadLetterEntry.Origin(originalTopic, integer(rs, "original_partition"),
+                        longValue(rs, "original_offset"), headers);
         DeadLetterEntry entry = new DeadLetterEntry(rs.getString("id"), rs.getString("topic"),
                 rs.getInt("record_partition"), rs.getLong("record_offset"), rs.getString("delivery_id"),
                 rs.getString("event_id"), rs.getString("event_type"), rs.getString("endpoint_id"),
                 rs.getString("endpoint_url"), rs.getString("target_url"), rs.getString("order_id"),
                 integer(rs, "attempts"), instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"),
                 integer(rs, "last_status"), rs.getString("last_error"), rs.getString("reason"),
-                instant(rs, "dead_lettered_at"), body, rs.getString("replay_of"));
+                instant(rs, "dead_lettered_at"), body, rs.getString("replay_of"), origin);
         return new DeadLetter(entry, state(rs));
     }
 
@@ -55,6 +64,11 @@ final class DeadLetterRows {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
+    }
+
+    private static Long longValue(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

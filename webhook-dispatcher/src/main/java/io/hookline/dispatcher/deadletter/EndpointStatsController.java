@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Per-endpoint health for operators (admin): attempts and successes in a recent window from the attempt log, and
- * the dead letters still waiting ({@code status = dead}), for every endpoint, configured or created through the
- * API. Never secrets.
+ * Per-endpoint health for operators (admin): attempts and successes in a recent window, and the dead letters still
+ * waiting ({@code status = dead}), for every endpoint, configured or created through the API. Never secrets. The
+ * counts come from the per-minute counters the attempt-log writer keeps ({@code endpoint_attempt_counts}), never
+ * from a scan of {@code delivery_attempts}: the window starts at the beginning of its first minute, and an attempt
+ * is counted once its batch is written (milliseconds after it, or when the database is back).
  */
 @RestController
 class EndpointStatsController {
@@ -50,9 +53,9 @@ class EndpointStatsController {
         Duration length = window(window);
         Map<String, Counts> attempts = new HashMap<>();
         jdbc.sql("""
-                select endpoint_id, count(*), sum(case when succeeded then 1 else 0 end) from delivery_attempts
-                where attempted_at >= ? group by endpoint_id""")
-                .param(DeadLetterFilter.utc(clock.instant().minus(length)))
+                select endpoint_id, sum(attempts), sum(succeeded) from endpoint_attempt_counts
+                where minute_start >= ? group by endpoint_id""")
+                .param(DeadLetterFilter.utc(clock.instant().minus(length).truncatedTo(ChronoUnit.MINUTES)))
                 .query(rs -> {
                     attempts.put(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3)));
                 });

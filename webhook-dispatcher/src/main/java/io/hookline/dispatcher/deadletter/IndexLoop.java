@@ -8,16 +8,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.hookline.support.supervision.LoopBody;
+import io.hookline.support.supervision.LoopContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The indexer's loop. Each round: (re)assign the topics' partitions when due; seek every partition to the
@@ -25,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * emptied; further on when another instance got ahead); poll; index the batch in one transaction
  * ({@link DeadLetterIndex#apply}). A batch that fails (another instance inserted the same row, the database is
  * down) is simply read again from the database's positions next round. Once the actions topic is read to its end,
- * claims older than the claim timeout that it never confirmed are released. {@link #run()} runs on the indexer
- * thread; {@link #stop()} may be called from any thread.
+ * claims older than the claim timeout that it never confirmed are released. One instance is one run of the
+ * supervised loop {@value DeadLetterIndexer#LOOP}, on its thread, with its own consumer.
  */
-final class IndexLoop implements Runnable {
+final class IndexLoop implements LoopBody {
 
     private static final Logger log = LoggerFactory.getLogger(IndexLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
@@ -38,49 +39,54 @@ final class IndexLoop implements Runnable {
     private final List<String> topics;
     private final DeadLetterIndex index;
     private final DeadLetterActions actions;
+    private final DeadLetterSources sources;
     private final DeadLetterProperties properties;
     private final Clock clock;
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private LoopContext context;
     private List<TopicPartition> assigned = List.of();
     private Instant nextPartitionCheck = Instant.MIN;
     private Instant nextClaimCheck = Instant.MIN;
 
-    IndexLoop(Consumer<String, String> consumer, List<String> topics, DeadLetterIndex index, DeadLetterActions actions,
-            DeadLetterProperties properties, Clock clock) {
+    IndexLoop(Consumer<String, String> consumer, DeadLetterSources sources, DeadLetterIndex index,
+            DeadLetterActions actions, DeadLetterProperties properties, Clock clock) {
         this.consumer = consumer;
-        this.topics = topics;
+        List<String> read = new ArrayList<>(sources.deadLetterTopics());
+        read.add(actions.topic());
+        this.topics = List.copyOf(read);
+        this.sources = sources;
         this.index = index;
         this.actions = actions;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /**
+     * Runs until the context is stopping. A round whose database work fails is read again from the stored positions
+     * a second later; anything else (a broken consumer, a bug) ends the run, closing the consumer, and the
+     * supervisor starts a fresh one with a new consumer.
+     */
     @Override
-    public void run() {
+    public void run(LoopContext context) {
+        this.context = context;
         try {
-            while (stopped.getCount() > 0) {
+            while (!context.stopping()) {
                 try {
                     step();
-                } catch (WakeupException e) {
-                    return;
-                } catch (RuntimeException e) {
+                } catch (DataAccessException | TransactionException e) {
                     log.warn("Dead-letter indexing failed; retrying from the stored positions: {}", e.toString());
                     await(RETRY_AFTER);
                 }
+                context.progress();
             }
         } finally {
             consumer.close();
         }
     }
 
-    void stop() {
-        stopped.countDown();
-        consumer.wakeup();
-    }
-
     private void step() {
         if (!clock.instant().isBefore(nextPartitionCheck)) {
             assignPartitions();
+            forgetExpiredRecords();
         }
         if (assigned.isEmpty()) {
             await(RETRY_AFTER);
@@ -113,6 +119,26 @@ final class IndexLoop implements Runnable {
         }
     }
 
+    /**
+     * Pending dead letters of {@code orders.events.dlt} and {@code notifications.inbox.dlt} are kept as long as their
+     * topic keeps the record (30 days by default): below a partition's first offset they are gone from Kafka, so
+     * they go from the index too (at most a batch per partition per check; the deliveries' dead-letter topic keeps
+     * its records forever).
+     */
+    private void forgetExpiredRecords() {
+        List<TopicPartition> records = assigned.stream()
+                .filter(p -> sources.recordSource(p.topic()).isPresent()).toList();
+        if (!records.isEmpty()) {
+            consumer.beginningOffsets(records).forEach((partition, first) -> {
+                int forgotten = index.forgetBefore(partition, first);
+                if (forgotten > 0) {
+                    log.info("Forgot {} dead letters of {} below offset {}: the topic no longer has them", forgotten,
+                            partition, first);
+                }
+            });
+        }
+    }
+
     /** Makes the consumer read from where the database says each partition's index ends. */
     private Map<TopicPartition, Long> seekToStoredPositions() {
         Map<TopicPartition, Long> stored = new HashMap<>(index.positions(topics));
@@ -138,7 +164,7 @@ final class IndexLoop implements Runnable {
                 if (partition.topic().equals(actions.topic())) {
                     action(record).ifPresent(indexed::add);
                 } else {
-                    entries.add(DeadLetterEntry.from(record));
+                    entries.add(sources.entry(record));
                 }
                 next.put(partition, record.offset() + 1);
             }
@@ -180,11 +206,14 @@ final class IndexLoop implements Runnable {
     }
 
     private void await(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
         try {
-            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            while (!context.stopping() && System.nanoTime() < until) {
+                Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopped.countDown();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

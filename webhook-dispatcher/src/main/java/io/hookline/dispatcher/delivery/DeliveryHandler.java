@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * it, reports the outcome to the circuit and the limit, and carries out {@link RetryPolicy}'s decision: the
  * next retry tier with its due time, or the dead-letter topic (last attempt, or the deadline would pass). A
  * delivered replay also produces its {@link ReplayOutcomes outcome}. {@code done} runs once, after the attempt
- * is recorded and any hand-off is acknowledged by Kafka; only then may the source offset be committed. An
+ * is handed to the {@link AttemptLog} (which never waits for the database) and any hand-off is acknowledged by
+ * Kafka; only then may the source offset be committed. An
  * unexpected exception while handling a delivery dead-letters it with the reason instead of losing it.
  * Thread-safe.
  */
@@ -131,15 +132,9 @@ class DeliveryHandler {
             if (circuits.record(endpoint.id(), result, trial, delivery.attempts() > 0)) {
                 concurrency.deferWaiting(endpoint.id());
             }
-            attempts.record(attempt(delivery, result)).whenComplete((stored, error) -> {
-                if (error != null) {
-                    try (LogFields fields = LogFields.of(delivery.key(), delivery.eventId(), delivery.traceparent())) {
-                        log.warn("Could not record attempt {} of delivery {}: {}", delivery.attempts() + 1,
-                                delivery.deliveryId(), error.getClass().getSimpleName());
-                    }
-                }
-                guarded(delivery, done, () -> afterAttempt(delivery, endpoint, result, done));
-            });
+            // buffered, stored later in a batch (or dropped and counted when the buffer is full): never waited for
+            attempts.record(attempt(delivery, result));
+            afterAttempt(delivery, endpoint, result, done);
         }));
     }
 

@@ -6,7 +6,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The admin API (everything under {@code /endpoints}, {@code /events} and {@code /dead-letters}, and
+ * The admin API (everything under {@code /endpoints}, {@code /events}, {@code /dead-letters},
+ * {@code /event-dead-letters} and {@code /inbox-dead-letters}, and
  * {@code /endpoint-stats}) requires the admin token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +23,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminAuthentication(admin)).addPathPatterns("/endpoints", "/endpoints/**",
-                "/events/**", "/dead-letters", "/dead-letters/**", "/endpoint-stats");
+                "/events/**", "/dead-letters", "/dead-letters/**", "/event-dead-letters", "/event-dead-letters/**",
+                "/inbox-dead-letters", "/inbox-dead-letters/**", "/endpoint-stats");
     }
 }

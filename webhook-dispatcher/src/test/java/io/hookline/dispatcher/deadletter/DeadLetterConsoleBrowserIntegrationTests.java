@@ -186,6 +186,9 @@ class DeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrationTest
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.id("operator")).sendKeys(operator);
         browser.findElement(By.id("sign-in-button")).click();
+        if (token.equals(ADMIN_TOKEN)) {
+            eventually(() -> browser.findElement(By.id("app")).isDisplayed());
+        }
     }
 
     private String detailStatus() {

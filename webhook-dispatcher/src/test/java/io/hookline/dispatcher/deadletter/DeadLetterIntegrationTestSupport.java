@@ -12,7 +12,12 @@ import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.events.OrderPaid;
+import io.hookline.testsupport.TestKafka;
 import io.hookline.testsupport.UsesTestKafka;
+import java.nio.ByteBuffer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +59,12 @@ import tools.jackson.databind.json.JsonMapper;
         "dispatcher.admin.token=" + DeadLetterIntegrationTestSupport.ADMIN_TOKEN,
         "dispatcher.directory.allow-private-urls=true",
         "dispatcher.dead-letters.claim-timeout=2s",
+        "dispatcher.dead-letters.partition-check-interval=1s",
         "dispatcher.topics.events=${test.namespace}.orders.events",
         "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
         "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "dispatcher.dead-letters.inbox-topic=${test.namespace}.notifications.inbox",
+        "dispatcher.dead-letters.inbox-dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
         "spring.datasource.url=jdbc:h2:mem:dead-letter-tests;DB_CLOSE_DELAY=-1",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
         "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
@@ -85,6 +93,9 @@ abstract class DeadLetterIntegrationTestSupport {
 
     @Autowired
     RetryProperties retry;
+
+    @Autowired
+    DeadLetterProperties deadLetters;
 
     @LocalServerPort
     int port;
@@ -209,6 +220,32 @@ abstract class DeadLetterIntegrationTestSupport {
             Header replayOf = record.headers().lastHeader(DeliveryHeaders.REPLAY_OF);
             return replayOf != null && deadLetterId.equals(new String(replayOf.value(), StandardCharsets.UTF_8));
         }).count();
+    }
+
+    /** The context's inbox topics, as the receiver declares them (the dispatcher only reads and replays). */
+    void createInboxTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestKafka.bootstrapServers()))) {
+            for (String topic : List.of(deadLetters.inboxTopic(), deadLetters.inboxDeadLetterTopic())) {
+                if (!admin.listTopics().names().get().contains(topic)) {
+                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+                }
+            }
+        }
+    }
+
+    /** An inbox record parked as Spring Kafka's DeadLetterPublishingRecoverer writes it (binary offset headers). */
+    void parkInboxRecord(String orderId, String webhookId, long originalOffset) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(deadLetters.inboxDeadLetterTopic(), orderId,
+                "{\"order_id\":\"" + orderId + "\"}");
+        record.headers().add("webhook-id", webhookId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("kafka_dlt-original-topic", deadLetters.inboxTopic().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(1).array());
+        record.headers().add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(originalOffset).array());
+        record.headers().add("kafka_dlt-exception-message",
+                "SMTP 550 mailbox unavailable".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("kafka_dlt-exception-stacktrace", "at Secret.line(1)".getBytes(StandardCharsets.UTF_8));
+        kafkaTemplate.send(record).join();
     }
 
     /** Calls the admin API with the admin token; {@code body} may be null. */

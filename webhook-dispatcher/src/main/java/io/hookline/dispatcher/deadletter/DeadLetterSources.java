@@ -1,0 +1,118 @@
+package io.hookline.dispatcher.deadletter;
+
+import io.hookline.dispatcher.delivery.DeliveryHeaders;
+import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dead-letter topics the index reads: the deliveries' ({@link DeadLetterEntry#from}) and the two whose records
+ * are not deliveries ({@link RecordSource}): {@code orders.events.dlt} (the fan-out's poison, with
+ * {@code dlt_reason} and {@code dlt_original_*} headers) and {@code notifications.inbox.dlt} (the receiver's parked
+ * records, with Spring Kafka's {@code kafka_dlt-*} headers). Builds their index entries and their replays.
+ * Thread-safe.
+ */
+@Component
+class DeadLetterSources {
+
+    private final String deliveries;
+    private final RecordSource events;
+    private final RecordSource inbox;
+    private final JsonMapper json;
+
+    DeadLetterSources(DeliveryTopicsProperties topics, DeadLetterProperties properties, JsonMapper json) {
+        this.deliveries = topics.deliveriesDeadLetter();
+        this.events = new RecordSource("events", "dle_", topics.eventsDeadLetter(), topics.events());
+        this.inbox = new RecordSource("inbox", "dli_", properties.inboxDeadLetterTopic(), properties.inboxTopic());
+        this.json = json;
+    }
+
+    /** Every dead-letter topic the index reads. */
+    List<String> deadLetterTopics() {
+        return List.of(deliveries, events.deadLetterTopic(), inbox.deadLetterTopic());
+    }
+
+    String deliveries() {
+        return deliveries;
+    }
+
+    RecordSource events() {
+        return events;
+    }
+
+    RecordSource inbox() {
+        return inbox;
+    }
+
+    Optional<RecordSource> recordSource(String deadLetterTopic) {
+        return List.of(events, inbox).stream().filter(s -> s.deadLetterTopic().equals(deadLetterTopic)).findFirst();
+    }
+
+    /** A record of any dead-letter topic as the index keeps it. */
+    DeadLetterEntry entry(ConsumerRecord<String, String> record) {
+        return recordSource(record.topic()).map(source -> entry(source, record))
+                .orElseGet(() -> DeadLetterEntry.from(record));
+    }
+
+    private DeadLetterEntry entry(RecordSource source, ConsumerRecord<String, String> record) {
+        Headers h = record.headers();
+        String reason = first(DeadLetterEntry.text(h, DeliveryHeaders.DLT_REASON),
+                DeadLetterEntry.text(h, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
+        String originalTopic = first(DeadLetterEntry.text(h, DeliveryHeaders.DLT_ORIGINAL_TOPIC),
+                DeadLetterEntry.text(h, KafkaHeaders.DLT_ORIGINAL_TOPIC));
+        Integer partition = DeadLetterEntry.number(h, DeliveryHeaders.DLT_ORIGINAL_PARTITION);
+        if (partition == null) {
+            byte[] bytes = bytes(h, KafkaHeaders.DLT_ORIGINAL_PARTITION, Integer.BYTES);
+            partition = bytes == null ? null : ByteBuffer.wrap(bytes).getInt();
+        }
+        Long offset = longText(DeadLetterEntry.text(h, DeliveryHeaders.DLT_ORIGINAL_OFFSET));
+        if (offset == null) {
+            byte[] bytes = bytes(h, KafkaHeaders.DLT_ORIGINAL_OFFSET, Long.BYTES);
+            offset = bytes == null ? null : ByteBuffer.wrap(bytes).getLong();
+        }
+        return new DeadLetterEntry(source.id(record.partition(), record.offset()), record.topic(),
+                record.partition(), record.offset(), null, DeadLetterEntry.text(h, DeliveryHeaders.EVENT_ID),
+                DeadLetterEntry.text(h, DeliveryHeaders.EVENT_TYPE), null, null, null, record.key(), null, null,
+                null, null, null, reason, Instant.ofEpochMilli(record.timestamp()), record.value(),
+                DeadLetterEntry.text(h, DeliveryHeaders.REPLAY_OF),
+                new DeadLetterEntry.Origin(originalTopic, partition, offset, HeaderCodec.toJson(h, json)));
+    }
+
+    /**
+     * The record a replay puts back on the source topic: the same key, value and headers, without the headers the
+     * dead-lettering added ({@code dlt_*}, {@code kafka_dlt-*}) and with {@code replay_of} = this dead letter.
+     */
+    ProducerRecord<String, String> replay(RecordSource source, DeadLetterEntry entry) {
+        Headers headers = HeaderCodec.fromJson(entry.origin() == null ? null : entry.origin().headers(), json,
+                name -> name.startsWith("dlt_") || name.startsWith("kafka_dlt-")
+                        || name.equals(DeliveryHeaders.REPLAY_OF));
+        headers.add(DeliveryHeaders.REPLAY_OF, entry.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new ProducerRecord<>(source.sourceTopic(), null, entry.orderId(), entry.body(), headers);
+    }
+
+    private static byte[] bytes(Headers headers, String name, int length) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null || header.value().length != length ? null : header.value();
+    }
+
+    private static Long longText(String text) {
+        try {
+            return text == null ? null : Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+}
