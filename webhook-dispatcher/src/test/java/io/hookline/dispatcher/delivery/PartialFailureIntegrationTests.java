@@ -183,9 +183,10 @@ class PartialFailureIntegrationTests {
     }
 
     /**
-     * Each event delivered once as the dispatcher sees it: exactly one successful attempt in the attempt log, as
-     * many attempts as requests the endpoint received (so every extra request is a recorded failed attempt, e.g.
-     * a 200 that came after the attempt's budget on a loaded machine), and at most {@code maxAttempts}.
+     * Each event delivered once as the dispatcher sees it: exactly one successful attempt in the attempt log, at
+     * least as many attempts as requests the endpoint received (so every extra request is a recorded failed
+     * attempt, e.g. a 200 that came after the attempt's budget on a loaded machine; a timed-out attempt may also
+     * never have reached the endpoint), and at most {@code maxAttempts}.
      *
      * @return the attempts per event id
      */
@@ -196,12 +197,12 @@ class PartialFailureIntegrationTests {
             byEvent.putAll(attempts(endpoint).stream()
                     .collect(Collectors.groupingBy(attempt -> attempt.get("event_id").asString())));
             assertThat(events).allSatisfy(event -> assertThat(byEvent.get(event.id().toString()))
-                    .hasSameSizeAs(server.received("/" + endpoint, event.id().toString())));
+                    .filteredOn(attempt -> attempt.get("succeeded").asBoolean()).hasSize(1));
         });
         assertThat(events).allSatisfy(event -> {
             List<JsonNode> attempts = byEvent.get(event.id().toString());
             assertThat(attempts).hasSizeLessThanOrEqualTo(maxAttempts)
-                    .filteredOn(attempt -> attempt.get("succeeded").asBoolean()).hasSize(1);
+                    .hasSizeGreaterThanOrEqualTo(server.received("/" + endpoint, event.id().toString()).size());
         });
         return byEvent;
     }
