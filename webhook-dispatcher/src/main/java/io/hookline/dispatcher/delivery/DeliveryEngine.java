@@ -117,7 +117,7 @@ class DeliveryEngine implements SmartLifecycle {
         loop.stop();
         try {
             boolean ended = loop.await(properties.shutdownTimeout().plus(properties.revocationTimeout())
-                    .plusSeconds(5));
+                    .plusSeconds(10));
             if (ended) {
                 salvageDeadRun();
             } else {

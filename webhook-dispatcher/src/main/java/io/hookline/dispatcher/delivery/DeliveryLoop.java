@@ -41,6 +41,7 @@ final class DeliveryLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
+    private static final Duration COMMIT_BEFORE_CLOSE = Duration.ofSeconds(5);
 
     private final Consumer<String, String> consumer;
     private final List<String> topics;
@@ -93,7 +94,7 @@ final class DeliveryLoop {
     void salvage() {
         try {
             awaitAllInFlight(properties.shutdownTimeout());
-            log.info("Salvaged the dead delivery loop: committed {}", commits.commitNow());
+            commits.commitBeforeClose(COMMIT_BEFORE_CLOSE);
         } catch (RuntimeException e) {
             log.warn("Could not commit after the delivery loop died; unfinished records will be redelivered: {}",
                     e.toString());
@@ -238,11 +239,7 @@ final class DeliveryLoop {
             handler.deferOverdue();
             completions.collect(Duration.ZERO);
         }
-        try {
-            commits.commitNow();
-        } catch (RuntimeException e) {
-            log.warn("Final commit failed; unfinished records will be redelivered: {}", e.toString());
-        }
+        commits.commitBeforeClose(COMMIT_BEFORE_CLOSE);
         if (completions.inFlight() > 0) {
             log.warn("Stopped with {} deliveries in flight; they will be delivered again", completions.inFlight());
         }

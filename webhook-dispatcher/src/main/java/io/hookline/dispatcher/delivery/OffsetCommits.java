@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,34 @@ final class OffsetCommits {
             offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
         }
         return offsets;
+    }
+
+    /**
+     * Commits every partition synchronously before the consumer closes (stop, or a dead run). While the group is
+     * rebalancing (another member joins or leaves) a commit is refused: it then polls, so that this member takes
+     * part in the rebalance (the partitions it gives up are committed by the revocation), and tries again until
+     * {@code within} has passed. Its partitions are paused, and records a poll returns are not started, so nothing
+     * is committed past them. A failure is logged: those records will be redelivered.
+     */
+    void commitBeforeClose(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                Map<TopicPartition, OffsetAndMetadata> committed = commitNow();
+                log.debug("Committed before closing: {}", committed);
+                return;
+            } catch (RebalanceInProgressException e) {
+                if (System.nanoTime() >= deadline) {
+                    log.warn("The group kept rebalancing; unfinished records will be redelivered");
+                    return;
+                }
+                consumer.pause(consumer.assignment());
+                consumer.poll(Duration.ofMillis(10));
+            } catch (RuntimeException e) {
+                log.warn("Final commit failed; unfinished records will be redelivered: {}", e.toString());
+                return;
+            }
+        }
     }
 
     /**
