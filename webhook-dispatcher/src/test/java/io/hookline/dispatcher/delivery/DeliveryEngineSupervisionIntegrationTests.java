@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * deliveries are in flight to a slow endpoint: readiness goes DOWN naming {@code delivery-engine}, the supervisor
  * restarts it with a fresh consumer once the fault clears, readiness is UP again, and every delivery, those in
  * flight at the death and those published during the outage, reaches the endpoint exactly once and is committed.
+ * A stopped fan-out listener container also takes readiness DOWN ({@code fanout}).
  * (Attempt timeouts are far above the endpoint's second, so no first attempt fails and is retried on a busy machine.)
  */
 @Import(ConsumerFaults.Configuration.class)
@@ -45,6 +48,9 @@ class DeliveryEngineSupervisionIntegrationTests extends DispatcherIntegrationTes
 
     @Autowired
     EndpointDirectory directory;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @AfterEach
     void clearFault() {
@@ -80,6 +86,23 @@ class DeliveryEngineSupervisionIntegrationTests extends DispatcherIntegrationTes
         awaitCommittedPast(all);
         assertThat(all).allSatisfy(id -> assertThat(webhooks.received(path, id)).as("POSTs of %s", id).hasSize(1));
         assertThat(ConsumerFaults.INSTANCE.failedPolls()).isPositive();
+    }
+
+    @Test
+    void aStoppedFanOutListenerTakesReadinessDownUntilItRunsAgain() {
+        MessageListenerContainer fanOut = listeners.getListenerContainer("orders-events-fanout");
+        fanOut.stop();
+        try {
+            HttpResponse<String> down = call("GET", "/actuator/health/readiness", null, null);
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(json(down).at("/components/fanout/status").asString()).isEqualTo("DOWN");
+            assertThat(json(down).at("/components/fanout/details/state").asString()).isEqualTo("stopped");
+        } finally {
+            fanOut.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/actuator/health/readiness", null, null)
+                .statusCode() == 200);
+        KafkaGroups.awaitAssigned(fanOutGroup, List.of(topics.events()));
     }
 
     private JsonNode engineLoop() {
