@@ -86,6 +86,7 @@ class DeliveryEngineSupervisionIntegrationTests extends DispatcherIntegrationTes
         awaitCommittedPast(all);
         assertThat(all).allSatisfy(id -> assertThat(webhooks.received(path, id)).as("POSTs of %s", id).hasSize(1));
         assertThat(ConsumerFaults.INSTANCE.failedPolls()).isPositive();
+        assertThat(admin("DELETE", "/endpoints/" + endpointId, null).statusCode()).isEqualTo(204);
     }
 
     @Test
