@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Disables endpoints that have failed everything for {@code dispatcher.auto-disable.after}, deciding from durable
  * data only (the attempt log and the endpoint tables), so it holds across restarts and instances. Every
- * {@code check-interval}, on Spring's scheduler thread (one run at a time per instance), it reads each enabled
+ * {@code check-interval}, on the supervised loop {@code auto-disable} ({@link AutoDisableLoop}, one run at a time per
+ * instance), it reads each enabled
  * endpoint's failure streak ({@link FailureStreaks}, counting only attempts since the endpoint was last enabled),
  * asks {@link AutoDisablePolicy}, and disables with one conditional update; the instance whose update changed the
  * row, and only it, emits {@code endpoint.disabled} ({@link OperationalEvents}). Supervised: a failure with one
@@ -51,8 +51,7 @@ class AutoDisableJob {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${dispatcher.auto-disable.check-interval:1m}",
-            initialDelayString = "${dispatcher.auto-disable.check-interval:1m}")
+    /** One check of every enabled endpoint; called by {@link AutoDisableLoop}, one run at a time. */
     void run() {
         if (!properties.enabled()) {
             return;

@@ -1,29 +1,26 @@
 package io.hookline.dispatcher.delivery;
 
 import io.hookline.support.logging.LogFields;
+import io.hookline.support.supervision.LoopContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delivery engine's consumer loop over the delivery topic and the retry topics. One thread owns the
- * consumer; deliveries run concurrently on the HTTP client's event loop and report back through a queue.
+ * One run of the delivery engine's consumer loop over the delivery topic and the retry topics, on its own
+ * consumer. One thread owns the consumer; deliveries run concurrently on the HTTP client's event loop and report
+ * back through {@link Completions}.
  * <ul>
  * <li>In flight: at most {@code maxInFlight}; at the cap every partition is sought back to its first unstarted
  * record and paused until a quarter of the slots are free again.</li>
@@ -33,17 +30,18 @@ import org.slf4j.LoggerFactory;
  * partition goes on; one due later is forwarded (produced again) to the tier that covers its wait.</li>
  * <li>One record never stops the loop: an exception while handing a record to the handler dead-letters it.</li>
  * <li>Commits: per partition, only up to the lowest unfinished offset ({@link PartitionProgress}), so a crash
- * redelivers what was in flight (at-least-once).</li>
+ * redelivers what was in flight (at-least-once); rebalances: {@link PartitionRevocation}.</li>
  * </ul>
- * {@link #run()} runs on the engine thread; {@link #stop()} may be called from any thread.
+ * Failure contract: {@link #run} returns after a requested stop (having drained and closed the consumer) and
+ * throws if the loop itself fails (poll, commit, a rebalance callback), leaving the consumer open so that the
+ * engine can {@link #salvage()} the run: wait for its deliveries in flight, commit what finished, close. Both run
+ * on the loop's thread (or, for {@code salvage}, on a thread that runs after it ended).
  */
-final class DeliveryLoop implements Runnable {
+final class DeliveryLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(10);
-
-    private record Finished(PartitionProgress progress, long offset) {
-    }
+    private static final Duration COMMIT_BEFORE_CLOSE = Duration.ofSeconds(5);
 
     private final Consumer<String, String> consumer;
     private final List<String> topics;
@@ -55,11 +53,10 @@ final class DeliveryLoop implements Runnable {
     private final ParkedDeliveries parked;
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final Map<TopicPartition, Instant> waitingUntil = new HashMap<>();
-    private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
-    private volatile boolean running = true;
-    private int inFlight;
-    private boolean pausedAtCapacity;
+    private final Completions completions = new Completions();
     private final OffsetCommits commits;
+    private final PartitionRevocation revocation;
+    private boolean pausedAtCapacity;
 
     /** {@code tierOfTopic}: retry tier of each retry topic; the delivery topic is tier 0. */
     DeliveryLoop(Consumer<String, String> consumer, List<String> topics, DeliveryHandler handler,
@@ -74,32 +71,44 @@ final class DeliveryLoop implements Runnable {
         this.handler = handler;
         this.properties = properties;
         this.clock = clock;
+        this.revocation = new PartitionRevocation(consumer, completions, commits, parked, progress, waitingUntil,
+                handler, properties.revocationTimeout(), () -> pausedAtCapacity);
     }
 
-    @Override
-    public void run() {
-        try {
-            consumer.subscribe(topics, new Rebalance());
-            while (running) {
-                step();
-            }
-            drain();
-        } catch (WakeupException stopping) {
-            drain();
-        } catch (RuntimeException e) {
-            log.error("The delivery loop stopped; records in flight will be redelivered", e);
-        } finally {
-            consumer.close();
+    /** Runs until {@code context} is stopping, then drains and closes; throws if the loop fails. */
+    void run(LoopContext context) {
+        consumer.subscribe(topics, revocation);
+        while (!context.stopping()) {
+            step();
+            context.progress();
         }
+        drain();
+        close();
     }
 
-    void stop() {
-        running = false;
+    /**
+     * After {@link #run} threw: waits (bounded by the shutdown timeout) for the deliveries the run had in flight,
+     * commits what finished (best effort: the consumer may be broken) and closes the consumer. Nothing unfinished
+     * is committed, so the next run consumes it again.
+     */
+    void salvage() {
+        try {
+            awaitAllInFlight(properties.shutdownTimeout());
+            commits.commitBeforeClose(COMMIT_BEFORE_CLOSE);
+        } catch (RuntimeException e) {
+            log.warn("Could not commit after the delivery loop died; unfinished records will be redelivered: {}",
+                    e.toString());
+        }
+        if (completions.inFlight() > 0) {
+            log.warn("The dead delivery loop left {} deliveries in flight; they will be delivered again",
+                    completions.inFlight());
+        }
+        close();
     }
 
     private void step() {
         handler.deferOverdue();
-        collectFinished();
+        completions.collect(Duration.ZERO);
         startParkedThatAreDue();
         resumeWhatIsDue();
         commits.commitIfDue();
@@ -124,52 +133,62 @@ final class DeliveryLoop implements Runnable {
         PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
         Instant now = clock.instant();
         for (ConsumerRecord<String, String> record : batch) {
-            if (inFlight >= properties.maxInFlight()) {
+            if (completions.inFlight() >= properties.maxInFlight()) {
                 consumer.seek(partition, record.offset());
                 return false;
             }
-            Runnable done = once(partitionProgress, record.offset());
+            Runnable done = completions.once(partition, partitionProgress, record.offset());
             DeliveryRecord delivery;
             try {
                 delivery = DeliveryRecord.from(record);
             } catch (IllegalArgumentException e) {
-                begin(partitionProgress, record);
+                begin(partition, partitionProgress, record);
                 handler.rejectUnreadable(record.topic(), record.partition(), record.offset(), record.key(),
                         record.value(), e.getMessage(), done);
                 continue;
             }
-            RetryTiers.Verdict verdict = tiers.decide(tierOfTopic.getOrDefault(record.topic(), 0),
-                    Instant.ofEpochMilli(record.timestamp()), delivery.dueAt(), now);
-            if (verdict instanceof RetryTiers.Verdict.Park(Instant dueAt) && parked.isFull()) {
-                verdict = new RetryTiers.Verdict.WaitUntil(dueAt);
+            if (!startOne(partition, partitionProgress, record, delivery, done, now)) {
+                return true;
             }
-            switch (verdict) {
-                case RetryTiers.Verdict.WaitUntil(Instant eligibleAt) -> {
-                    consumer.seek(partition, record.offset());
-                    consumer.pause(List.of(partition));
-                    waitingUntil.put(partition, eligibleAt);
-                    return true;
-                }
-                case RetryTiers.Verdict.Park(Instant dueAt) -> {
-                    partitionProgress.started(record.offset());
-                    parked.park(new ParkedDeliveries.Parked(dueAt, partition, delivery, done));
-                }
-                case RetryTiers.Verdict.Forward(int tier) -> {
-                    begin(partitionProgress, record);
-                    safely(delivery, done, () -> handler.forward(delivery, tier, done));
-                }
-                case RetryTiers.Verdict.Attempt() -> {
-                    begin(partitionProgress, record);
-                    attempt(delivery, done);
-                }
+        }
+        return true;
+    }
+
+    /** Starts, parks or forwards one record; {@code false} when its partition must wait for it. */
+    private boolean startOne(TopicPartition partition, PartitionProgress partitionProgress,
+            ConsumerRecord<String, String> record, DeliveryRecord delivery, Runnable done, Instant now) {
+        RetryTiers.Verdict verdict = tiers.decide(tierOfTopic.getOrDefault(record.topic(), 0),
+                Instant.ofEpochMilli(record.timestamp()), delivery.dueAt(), now);
+        if (verdict instanceof RetryTiers.Verdict.Park(Instant dueAt) && parked.isFull()) {
+            verdict = new RetryTiers.Verdict.WaitUntil(dueAt);
+        }
+        switch (verdict) {
+            case RetryTiers.Verdict.WaitUntil(Instant eligibleAt) -> {
+                consumer.seek(partition, record.offset());
+                consumer.pause(List.of(partition));
+                waitingUntil.put(partition, eligibleAt);
+                return false;
+            }
+            case RetryTiers.Verdict.Park(Instant dueAt) -> {
+                partitionProgress.started(record.offset());
+                parked.park(new ParkedDeliveries.Parked(dueAt, partition, delivery, done));
+            }
+            case RetryTiers.Verdict.Forward(int tier) -> {
+                begin(partition, partitionProgress, record);
+                safely(delivery, done, () -> handler.forward(delivery, tier, done));
+            }
+            case RetryTiers.Verdict.Attempt() -> {
+                begin(partition, partitionProgress, record);
+                attempt(delivery, done);
             }
         }
         return true;
     }
 
     private void startParkedThatAreDue() {
-        for (ParkedDeliveries.Parked due : parked.takeDue(clock.instant(), properties.maxInFlight() - inFlight)) {
-            inFlight++;
+        int free = properties.maxInFlight() - completions.inFlight();
+        for (ParkedDeliveries.Parked due : parked.takeDue(clock.instant(), free)) {
+            completions.began(due.partition());
             attempt(due.delivery(), due.done());
         }
     }
@@ -189,30 +208,13 @@ final class DeliveryLoop implements Runnable {
         }
     }
 
-    /** The record's completion: reported to the loop once, however often it is called. */
-    private Runnable once(PartitionProgress partitionProgress, long offset) {
-        AtomicBoolean reported = new AtomicBoolean();
-        return () -> {
-            if (reported.compareAndSet(false, true)) {
-                finished.add(new Finished(partitionProgress, offset));
-            }
-        };
-    }
-
-    private void begin(PartitionProgress partitionProgress, ConsumerRecord<?, ?> record) {
+    private void begin(TopicPartition partition, PartitionProgress partitionProgress, ConsumerRecord<?, ?> record) {
         partitionProgress.started(record.offset());
-        inFlight++;
-    }
-
-    private void collectFinished() {
-        for (Finished done = finished.poll(); done != null; done = finished.poll()) {
-            done.progress().finished(done.offset());
-            inFlight--;
-        }
+        completions.began(partition);
     }
 
     private void resumeWhatIsDue() {
-        if (pausedAtCapacity && inFlight <= properties.maxInFlight() * 3 / 4) {
+        if (pausedAtCapacity && completions.inFlight() <= properties.maxInFlight() * 3 / 4) {
             Set<TopicPartition> resumable = new HashSet<>(consumer.assignment());
             resumable.removeAll(waitingUntil.keySet());
             consumer.resume(resumable);
@@ -228,51 +230,36 @@ final class DeliveryLoop implements Runnable {
         consumer.resume(due);
     }
 
-    /** On stop: waits (bounded) for deliveries in flight, then commits what finished. */
+    /** On stop: waits (bounded) for deliveries in flight while polling (paused), then commits what finished. */
     private void drain() {
         long deadline = System.nanoTime() + properties.shutdownTimeout().toNanos();
         consumer.pause(consumer.assignment());
-        while (inFlight > 0 && System.nanoTime() < deadline) {
+        while (completions.inFlight() > 0 && System.nanoTime() < deadline) {
             consumer.poll(POLL_TIMEOUT);
-            collectFinished();
+            handler.deferOverdue();
+            completions.collect(Duration.ZERO);
         }
-        try {
-            commits.commitNow();
-        } catch (RuntimeException e) {
-            log.warn("Final commit failed; unfinished records will be redelivered: {}", e.toString());
-        }
-        if (inFlight > 0) {
-            log.warn("Stopped with {} deliveries in flight; they will be delivered again", inFlight);
+        commits.commitBeforeClose(COMMIT_BEFORE_CLOSE);
+        if (completions.inFlight() > 0) {
+            log.warn("Stopped with {} deliveries in flight; they will be delivered again", completions.inFlight());
         }
     }
 
-    private final class Rebalance implements ConsumerRebalanceListener {
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            collectFinished();
-            commits.commitOnRevocation(partitions);
-            forget(partitions);
+    private void awaitAllInFlight(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        completions.collect(Duration.ZERO);
+        while (completions.inFlight() > 0 && System.nanoTime() < deadline) {
+            handler.deferOverdue();
+            completions.collect(Duration.ofMillis(10));
         }
+    }
 
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            forget(partitions);
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (pausedAtCapacity) {
-                consumer.pause(partitions);
-            }
-        }
-
-        private void forget(Collection<TopicPartition> partitions) {
-            parked.forget(partitions);
-            partitions.forEach(partition -> {
-                progress.remove(partition);
-                waitingUntil.remove(partition);
-            });
+    private void close() {
+        revocation.closing();
+        try {
+            consumer.close();
+        } catch (RuntimeException e) {
+            log.warn("Closing the delivery consumer failed: {}", e.toString());
         }
     }
 }

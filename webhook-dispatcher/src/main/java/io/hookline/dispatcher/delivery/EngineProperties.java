@@ -18,7 +18,10 @@ import org.springframework.validation.annotation.Validated;
  *        to the first retry topic (not counted as an attempt)
  * @param maxPollRecords records fetched per poll
  * @param commitInterval how often completed offsets are committed
- * @param shutdownTimeout how long a stop waits for deliveries in flight before it leaves them to redelivery
+ * @param shutdownTimeout how long a stop (or the restart of a loop that died) waits for deliveries in flight
+ *        before it leaves them to redelivery
+ * @param revocationTimeout how long a rebalance that takes partitions away waits for the deliveries in flight on
+ *        them before it commits and lets them go (0: not at all; the new owner sends them again)
  */
 @Validated
 @ConfigurationProperties("dispatcher.delivery")
@@ -28,5 +31,6 @@ public record EngineProperties(
         @DefaultValue("256") @Min(1) int maxInFlightPerEndpoint,
         @DefaultValue("500") @Min(1) int maxPollRecords,
         @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration commitInterval,
-        @DefaultValue("10s") @NotNull Duration shutdownTimeout) {
+        @DefaultValue("10s") @NotNull Duration shutdownTimeout,
+        @DefaultValue("10s") @NotNull Duration revocationTimeout) {
 }

@@ -43,9 +43,14 @@ final class ParkedDeliveries {
         return due;
     }
 
-    /** Forgets the records of partitions this consumer lost; they will be consumed again by their new owner. */
-    void forget(Collection<TopicPartition> partitions) {
+    /**
+     * Releases the records of partitions this consumer gave up or lost, without starting them: their offsets stay
+     * unfinished, so no commit passes them and the new owner consumes them again. Answers how many were released.
+     */
+    int release(Collection<TopicPartition> partitions) {
+        int before = byDueTime.size();
         byDueTime.removeIf(parked -> partitions.contains(parked.partition()));
+        return before - byDueTime.size();
     }
 
     int size() {

@@ -23,14 +23,24 @@ final class PartitionProgress {
         unfinished.remove(offset);
     }
 
+    /** The offset safe to commit (-1 before any record started), whether or not it was committed already. */
+    long position() {
+        return unfinished.isEmpty() ? next : unfinished.first();
+    }
+
     /** The offset to commit, or -1 when nothing new is safe to commit. */
     long committable() {
-        long position = unfinished.isEmpty() ? next : unfinished.first();
+        long position = position();
         return position > committed ? position : -1;
     }
 
     void committed(long position) {
         committed = Math.max(committed, position);
+    }
+
+    /** An asynchronous commit failed: the next periodic commit sends the current position again. */
+    void commitFailed() {
+        committed = -1;
     }
 
     int unfinishedCount() {

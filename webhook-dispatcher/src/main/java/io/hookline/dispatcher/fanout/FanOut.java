@@ -16,13 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,9 +30,11 @@ import org.springframework.stereotype.Service;
  * An event whose order has a {@code callback_url} also gets a delivery there (when
  * {@code dispatcher.callbacks.secret} is set). A record that cannot be read goes to {@code orders.events.dlt}
  * with the reason. Each event is fanned out in a span continuing the record's {@code traceparent}, and every
- * delivery carries that trace on. {@link #fanOut} returns
- * only after every produced record was acknowledged ({@code acks=all}); the caller then commits the batch.
- * Thread-safe.
+ * delivery carries that trace on. An unexpected failure while fanning out one record dead-letters that record
+ * ({@code fan-out error: <type>}) instead of stopping the fan-out. {@link #fanOut} returns only after every
+ * produced record was acknowledged ({@code acks=all}); the caller then commits the batch. A failed produce fails
+ * the batch at its first record not fully fanned out; a retry produces only what Kafka had not acknowledged
+ * ({@link FanOutSends}). Thread-safe.
  */
 @Service
 public class FanOut {
@@ -46,7 +46,7 @@ public class FanOut {
 
     private final EventReader reader;
     private final EndpointDirectory directory;
-    private final KafkaTemplate<String, String> template;
+    private final FanOutSends sends;
     private final DeliveryTopicsProperties topics;
     private final UrlPolicy urlPolicy;
     private final DeliveryRouting routing;
@@ -54,7 +54,7 @@ public class FanOut {
     private final TraceHandoff traces;
     private final DeliveryMetrics metrics;
 
-    public FanOut(EventReader reader, EndpointDirectory directory, KafkaTemplate<String, String> template,
+    FanOut(EventReader reader, EndpointDirectory directory, FanOutSends sends,
             DeliveryTopicsProperties topics, UrlPolicy urlPolicy, CallbackProperties callbackProperties,
             DeliveryRouting routing, TraceHandoff traces, DeliveryMetrics metrics) {
         this.traces = traces;
@@ -62,45 +62,60 @@ public class FanOut {
         this.routing = routing;
         this.reader = reader;
         this.directory = directory;
-        this.template = template;
+        this.sends = sends;
         this.topics = topics;
         this.urlPolicy = urlPolicy;
         this.callbacks = callbackProperties.signingSecret().isPresent();
     }
 
-    /** Fans the batch out and waits for the acknowledgements; throws if any produce failed. */
+    /**
+     * Fans the batch out and waits for the acknowledgements.
+     *
+     * @throws UnacknowledgedFanOut if a produce failed: the index of the first record not fully fanned out (the
+     *     records before it are done; a retry produces only what was not acknowledged)
+     */
     public void fanOut(List<ConsumerRecord<String, String>> records) {
-        List<CompletableFuture<?>> sends = new ArrayList<>();
+        List<FanOutSends.Planned> batch = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try (TraceHandoff.Scope trace = traces.resume(text(record, EventHeaders.TRACEPARENT), "fan-out");
                     LogFields fields = LogFields.of(record.key(), text(record, EventHeaders.EVENT_ID))) {
-                fanOut(record, trace.traceparent(), sends);
+                batch.add(new FanOutSends.Planned(record, plan(record, trace.traceparent())));
             }
         }
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        sends.produce(batch);
     }
 
-    private void fanOut(ConsumerRecord<String, String> record, String traceparent, List<CompletableFuture<?>> sends) {
+    /**
+     * What one record fans out to. A record that cannot be read, or whose fan-out fails unexpectedly, becomes one
+     * dead letter on {@code orders.events.dlt} with the reason, so one bad record never stops the fan-out.
+     */
+    private List<ProducerRecord<String, String>> plan(ConsumerRecord<String, String> record, String traceparent) {
         try {
             IncomingEvent event = reader.read(record.value());
+            List<ProducerRecord<String, String>> planned = new ArrayList<>();
             List<Endpoint> subscribers = directory.subscribersOf(event.type());
             for (Endpoint endpoint : subscribers) {
                 DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpoint.id()),
                         event.id().toString(), event.type(), endpoint.id(), record.key(), event.webhookBody())
                         .inTrace(traceparent);
-                sends.add(template.send(routing.first(delivery)));
+                planned.add(routing.first(delivery));
             }
-            boolean callback = event.callbackUrl() != null && callbacks;
-            if (callback) {
-                sends.add(template.send(callback(event, record.key(), traceparent)));
+            if (event.callbackUrl() != null && callbacks) {
+                planned.add(callback(event, record.key(), traceparent));
             }
             log.info("Fanned out {} event {} of order {} to {} endpoint(s)", event.type(), event.id(), record.key(),
-                    subscribers.size() + (callback ? 1 : 0));
+                    planned.size());
+            return planned;
         } catch (PoisonEventException e) {
             log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
             metrics.deadLettered(null, "poison_event");
-            sends.add(template.send(poison(record, e.getMessage())));
+            return List.of(poison(record, "poison: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("Fanning out {}-{}@{} failed unexpectedly; dead-lettering it", record.topic(),
+                    record.partition(), record.offset(), e);
+            metrics.deadLettered(null, "fan_out_error");
+            return List.of(poison(record, "fan-out error: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -110,7 +125,7 @@ public class FanOut {
      */
     private ProducerRecord<String, String> callback(IncomingEvent event, String key, String traceparent) {
         String url = event.callbackUrl().trim();
-        String host = java.net.URI.create(url).getHost();
+        String host = hostOf(url);
         String endpointId = CALLBACK_PREFIX + (host == null ? "invalid" : host);
         DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpointId), event.id().toString(),
                 event.type(), endpointId, key, event.webhookBody()).toTarget(url).inTrace(traceparent);
@@ -126,6 +141,15 @@ public class FanOut {
         return dead;
     }
 
+    /** The URL's host, or null when it has none or is not a URI at all (then it is refused, not an error). */
+    private static String hostOf(String url) {
+        try {
+            return java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Stable per (event, endpoint), so a fan-out repeated after a crash produces the same delivery ids. */
     static String deliveryId(UUID eventId, String endpointId) {
         UUID id = UUID.nameUUIDFromBytes((eventId + "/" + endpointId).getBytes(StandardCharsets.UTF_8));
@@ -136,7 +160,7 @@ public class FanOut {
         ProducerRecord<String, String> record = new ProducerRecord<>(topics.eventsDeadLetter(), source.key(),
                 source.value());
         source.headers().forEach(header -> record.headers().add(header));
-        add(record, DeliveryHeaders.DLT_REASON, "poison: " + reason);
+        add(record, DeliveryHeaders.DLT_REASON, reason);
         add(record, DeliveryHeaders.DLT_ORIGINAL_TOPIC, source.topic());
         add(record, DeliveryHeaders.DLT_ORIGINAL_PARTITION, Integer.toString(source.partition()));
         add(record, DeliveryHeaders.DLT_ORIGINAL_OFFSET, Long.toString(source.offset()));

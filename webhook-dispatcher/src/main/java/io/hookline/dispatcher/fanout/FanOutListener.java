@@ -3,13 +3,15 @@ package io.hookline.dispatcher.fanout;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code orders.events} in batches and hands each batch to {@link FanOut}. The container commits a
  * batch only after this method returned, i.e. after every delivery (or dead letter) it implies was
- * acknowledged by Kafka; if a produce fails, the error handler retries the batch (at-least-once; the
- * deliveries carry stable ids).
+ * acknowledged by Kafka. If a produce fails, the batch fails at its first record not fully fanned out
+ * ({@link BatchListenerFailedException}): the error handler commits the records before it and tries again from
+ * it every second, never skipping it; the retry produces only what was not acknowledged ({@link FanOutSends}).
  */
 @Component
 class FanOutListener {
@@ -26,6 +28,10 @@ class FanOutListener {
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${dispatcher.topics.events:orders.events}",
             batch = "true")
     void onEvents(List<ConsumerRecord<String, String>> records) {
-        fanOut.fanOut(records);
+        try {
+            fanOut.fanOut(records);
+        } catch (UnacknowledgedFanOut e) {
+            throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.index());
+        }
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * the retry schedule, {@code webhooks.deliveries.dlt}, {@code webhooks.deliveries.dlt.actions}, the operators'
  * actions on dead letters, kept forever like the dead letters, and {@code hookline.operational-events}) and the
  * error handler of the fan-out listener. The fan-out handles unreadable records itself, so an exception reaching
- * the error handler means Kafka did not acknowledge a produce: the batch is retried every second, never skipped.
+ * the error handler means Kafka did not acknowledge a produce: the records before the failed one commit and the
+ * rest is retried every second, never skipped (the retry produces only what was not acknowledged).
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
