@@ -73,7 +73,7 @@ class DeliveryEngineSupervisionIntegrationTests extends DispatcherIntegrationTes
         await().atMost(Duration.ofSeconds(20)).until(() -> engineLoop().path("state").asString().equals("RESTARTING"));
         HttpResponse<String> down = call("GET", "/actuator/health/readiness", null, null);
         assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(json(down).at("/components/loops/details/delivery-engine/last_failure").asString())
+        assertThat(json(down).at("/components/loops/components/delivery-engine/details/last_failure").asString())
                 .contains("injected poll failure");
         List<UUID> duringOutage = publish(EVENTS);
         ConsumerFaults.INSTANCE.clear();
@@ -108,7 +108,7 @@ class DeliveryEngineSupervisionIntegrationTests extends DispatcherIntegrationTes
 
     private JsonNode engineLoop() {
         return json(call("GET", "/actuator/health/readiness", null, null))
-                .at("/components/loops/details/" + DeliveryEngine.LOOP_NAME);
+                .at("/components/loops/components/" + DeliveryEngine.LOOP_NAME + "/details");
     }
 
     private List<UUID> publish(int count) {
