@@ -22,6 +22,8 @@ public final class SupervisedLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SupervisedLoop.class);
     private static final int MAX_MESSAGE = 300;
+    /** How often a pausing loop reports progress. */
+    private static final Duration PAUSE_TICK = Duration.ofSeconds(1);
 
     private final String name;
     private final LoopBody body;
@@ -170,6 +172,21 @@ public final class SupervisedLoop {
         @Override
         public boolean stopping() {
             return stopping;
+        }
+
+        @Override
+        public void pause(Duration duration) throws InterruptedException {
+            long deadline = System.nanoTime() + duration.toNanos();
+            lock.lock();
+            try {
+                long left;
+                while (!stopping && (left = deadline - System.nanoTime()) > 0) {
+                    stopRequested.awaitNanos(Math.min(left, PAUSE_TICK.toNanos()));
+                    progress();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

@@ -92,6 +92,23 @@ class LoopSupervisorTests {
     }
 
     @Test
+    void aPausingLoopReportsProgressAndStopEndsThePause() throws InterruptedException {
+        CountDownLatch pausing = new CountDownLatch(1);
+        SupervisedLoop pausingLoop = supervisor.start("pausing-loop", context -> {
+            context.progress();
+            pausing.countDown();
+            context.pause(Duration.ofHours(1));
+        }, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(5)).until(() -> pausing.getCount() == 0);
+        assertThat(pausingLoop.status().state()).isEqualTo(LoopState.RUNNING);
+
+        pausingLoop.stop();
+
+        assertThat(pausingLoop.await(Duration.ofSeconds(5))).isTrue();
+        assertThat(pausingLoop.status().state()).isEqualTo(LoopState.STOPPED);
+    }
+
+    @Test
     void stopEndsTheBackoffAndTheLoopReportsStopped() throws InterruptedException {
         SupervisedLoop dying = new LoopSupervisor(clock,
                 new SupervisionProperties(Duration.ofHours(1), Duration.ofHours(1)), null)

@@ -8,15 +8,17 @@ import java.time.Instant;
  * <ul>
  * <li><b>Closed</b>: every delivery is attempted; outcomes go into a sliding {@link FailureRateWindow}. It opens
  * only when the window holds at least {@code minimumAttempts} and their failure rate is at least
- * {@code failureRateThreshold}, and its retries (second or later attempts; at least {@code minimumRetries}) fail at
- * that rate too: an endpoint that is down, not one that fails a share of requests, nor one that fails every first
- * attempt and accepts the retry (at 200 events/s the first second holds only first attempts).</li>
+ * {@code failureRateThreshold}, and its conclusive outcomes (at least {@code minimumRetries}) fail at that rate too:
+ * an endpoint that is down, not one that fails a share of requests, nor one that fails every first attempt and
+ * accepts the retry (at 200 events/s the first second holds only first attempts). Conclusive is every retry's
+ * outcome and every first attempt's but a plain 5xx ({@link EndpointCircuits#conclusive}): no answer and throttling
+ * count at once.</li>
  * <li><b>Open</b>: nothing is attempted until the cool-down ends. The n-th opening in a row waits
  * {@code openDuration × 2^(n-1)}, at most {@code maxOpenDuration}, stretched by the jitter.</li>
  * <li><b>Half-open</b>: up to {@code halfOpenCalls} deliveries are let through as trials, first attempts and
  * retries alike; as soon as their outcomes decide it (the failure rate of the trials can no longer reach, or has
- * reached, the threshold) the circuit closes or re-opens with the next cool-down. A failed first attempt is
- * inconclusive there too: re-opening needs at least one failed retry among the failures; trials that stay
+ * reached, the threshold) the circuit closes or re-opens with the next cool-down. A plain 5xx on a first attempt is
+ * inconclusive there too: re-opening needs at least one conclusive failure among the failures; trials that stay
  * inconclusive free their place after {@code probeTimeout}, by when their deliveries come back as retries. Trials
  * that have not reported after {@code probeTimeout} are given up and others may go.</li>
  * </ul>
@@ -76,11 +78,11 @@ final class CircuitPolicy {
     }
 
     /**
-     * Records an outcome; {@code trial} when it was admitted as {@link Admission#TRIAL}, {@code retry} when it was
-     * a second or later attempt of its delivery. {@code true} if it opened the circuit.
+     * Records an outcome; {@code trial} when it was admitted as {@link Admission#TRIAL}, {@code evidence} unless it
+     * was a plain server error on a first attempt. {@code true} if it opened the circuit.
      */
-    boolean record(Instant now, boolean failed, boolean trial, boolean retry) {
-        boolean conclusive = retry || properties.minimumRetries() == 0;
+    boolean record(Instant now, boolean failed, boolean trial, boolean evidence) {
+        boolean conclusive = evidence || properties.minimumRetries() == 0;
         if (trial && state == State.HALF_OPEN) {
             return judgeTrial(now, failed, conclusive);
         }

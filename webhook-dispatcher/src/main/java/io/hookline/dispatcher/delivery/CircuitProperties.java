@@ -24,9 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxOpenDuration … up to this (before jitter, {@code dispatcher.retry.jitter})
  * @param halfOpenCalls deliveries let through as trials after a cool-down; their failure rate decides
  * @param probeTimeout trials that have not reported back after this long are given up and others may go
- * @param minimumRetries retries (second or later attempts) the window must also hold, failing at the threshold
- *     rate, before the circuit opens; a failed first attempt alone is weak evidence, since endpoints that fail
- *     every first attempt and accept the retry exist (0: first attempts count alone)
+ * @param minimumRetries conclusive outcomes (any retry's; a first attempt's unless it was a plain 5xx without
+ *     {@code Retry-After}) the window must also hold, failing at the threshold rate, before the circuit opens: a
+ *     first attempt's 5xx alone is weak evidence, since endpoints that fail every first attempt and accept the
+ *     retry exist (0: every outcome counts)
  */
 @Validated
 @ConfigurationProperties("dispatcher.circuit")

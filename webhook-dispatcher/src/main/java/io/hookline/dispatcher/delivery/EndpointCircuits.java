@@ -72,7 +72,7 @@ class EndpointCircuits {
         State after;
         synchronized (circuit) {
             before = circuit.state();
-            opened = circuit.record(clock.instant(), failure(result), trial, retry);
+            opened = circuit.record(clock.instant(), failure(result), trial, conclusive(result, retry));
             after = circuit.state();
         }
         if (opened) {
@@ -113,5 +113,16 @@ class EndpointCircuits {
     /** No answer, a 5xx or a 429: the endpoint is not coping; any other answer shows it is up. */
     static boolean failure(AttemptResult result) {
         return result.status() == 0 || result.status() >= 500 || result.status() == 429;
+    }
+
+    /**
+     * Whether an outcome is evidence for the circuit (see {@link CircuitPolicy}): every outcome of a retry, and of a
+     * first attempt all but a plain server error. No answer (refused, timed out) and throttling (429, or any answer
+     * with {@code Retry-After}) say "down" or "wait" whatever the attempt; a 5xx without {@code Retry-After} on a
+     * first attempt is also what an endpoint that fails every first attempt and accepts the retry answers.
+     */
+    static boolean conclusive(AttemptResult result, boolean retry) {
+        boolean plainServerError = result.status() >= 500 && result.retryAfter() == null;
+        return retry || !plainServerError;
     }
 }

@@ -2,11 +2,9 @@ package io.hookline.dispatcher.retention;
 
 import io.hookline.support.supervision.LoopContext;
 import io.hookline.support.supervision.LoopSupervisor;
-import io.hookline.support.supervision.SupervisedLoop;
-import java.time.Duration;
+import io.hookline.support.supervision.SupervisedLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -18,30 +16,32 @@ import org.springframework.transaction.TransactionException;
  * Several instances may run it at once: their deletes overlap harmlessly.
  */
 @Component
-class RetentionLoop implements SmartLifecycle {
+class RetentionLoop extends SupervisedLifecycle {
 
     static final String LOOP = "retention";
     private static final Logger log = LoggerFactory.getLogger(RetentionLoop.class);
 
     private final RetentionDeletes deletes;
     private final RetentionProperties properties;
-    private final LoopSupervisor supervisor;
-    private SupervisedLoop loop;
 
     RetentionLoop(RetentionDeletes deletes, RetentionProperties properties, LoopSupervisor supervisor) {
+        super(supervisor);
         this.deletes = deletes;
         this.properties = properties;
-        this.supervisor = supervisor;
     }
 
     @Override
-    public synchronized void start() {
-        if (properties.enabled()) {
-            loop = supervisor.start(LOOP, this::run);
-        }
+    protected String loopName() {
+        return LOOP;
     }
 
-    private void run(LoopContext context) throws InterruptedException {
+    @Override
+    protected boolean enabled() {
+        return properties.enabled();
+    }
+
+    @Override
+    protected void run(LoopContext context) throws InterruptedException {
         while (!context.stopping()) {
             try {
                 RetentionDeletes.Deleted deleted = deletes.round();
@@ -53,33 +53,7 @@ class RetentionLoop implements SmartLifecycle {
                 log.warn("Retention round failed; trying again in {}: {}", properties.interval(), e.toString());
             }
             context.progress();
-            pause(properties.interval(), context);
+            context.pause(properties.interval());
         }
-    }
-
-    private static void pause(Duration duration, LoopContext context) throws InterruptedException {
-        long until = System.nanoTime() + duration.toNanos();
-        while (!context.stopping() && System.nanoTime() < until) {
-            Thread.sleep(Math.max(1, Math.min(200, (until - System.nanoTime()) / 1_000_000)));
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (loop == null) {
-            return;
-        }
-        loop.stop();
-        try {
-            loop.await(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        loop = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return loop != null;
     }
 }

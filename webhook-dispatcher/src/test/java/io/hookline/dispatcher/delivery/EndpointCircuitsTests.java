@@ -222,14 +222,28 @@ class EndpointCircuitsTests {
     }
 
     @Test
-    void aDeadEndpointOpensOnceItsRetriesFailToo() {
-        for (int i = 0; i < 50; i++) {
-            circuits.record(ENDPOINT, timeout(), false, false);
+    void anEndpointThatDoesNotAnswerOrThrottlesOpensOnFirstAttemptsAlone() {
+        for (int i = 0; i < 19; i++) {
+            assertThat(circuits.record(ENDPOINT, timeout(), false, false)).isFalse();
         }
-        assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isFalse();
-        assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isFalse();
+        assertThat(circuits.record(ENDPOINT, timeout(), false, false)).isTrue();
 
-        assertThat(circuits.record(ENDPOINT, timeout(), false, true)).isTrue();
+        AttemptResult throttled = new AttemptResult(clock.instant(), 503, null, 5, null, Duration.ofHours(1));
+        for (int i = 0; i < 19; i++) {
+            assertThat(circuits.record("ep_throttling", throttled, false, false)).isFalse();
+        }
+        assertThat(circuits.record("ep_throttling", throttled, false, false)).isTrue();
+    }
+
+    @Test
+    void anEndpointAnsweringPlain500OpensOnceItsRetriesFailToo() {
+        for (int i = 0; i < 50; i++) {
+            circuits.record(ENDPOINT, status(500), false, false);
+        }
+        assertThat(circuits.record(ENDPOINT, status(500), false, true)).isFalse();
+        assertThat(circuits.record(ENDPOINT, status(500), false, true)).isFalse();
+
+        assertThat(circuits.record(ENDPOINT, status(500), false, true)).isTrue();
         assertThat(circuits.state(ENDPOINT)).isEqualTo(State.OPEN);
     }
 
@@ -259,7 +273,7 @@ class EndpointCircuitsTests {
         clock.advance(Duration.ofSeconds(5));
         for (int i = 0; i < 8; i++) {
             assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
-            assertThat(circuits.record(ENDPOINT, timeout(), true, false)).isFalse();
+            assertThat(circuits.record(ENDPOINT, status(500), true, false)).isFalse();
         }
         assertThat(circuits.admit(ENDPOINT)).isEqualTo(Admission.TRIAL);
 
