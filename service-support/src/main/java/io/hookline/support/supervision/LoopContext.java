@@ -15,5 +15,12 @@ public interface LoopContext {
      * Waits {@code duration}, or less if the loop is asked to stop meanwhile (then it returns at once), reporting
      * progress along the way so a loop that waits on purpose is never reported stalled.
      */
-    void pause(Duration duration) throws InterruptedException;
+    default void pause(Duration duration) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        long left;
+        while (!stopping() && (left = deadline - System.nanoTime()) > 0) {
+            progress();
+            Thread.sleep(Math.max(1, Math.min(100, left / 1_000_000)));
+        }
+    }
 }
