@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     private final Map<String, String> recipientReplies = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger slowDataReplies = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile Duration dataReplyDelay = Duration.ZERO;
     private volatile Duration everyReplyDelay = Duration.ZERO;
     private final AtomicInteger sessions = new AtomicInteger();
@@ -147,7 +150,7 @@ public final class FakeSmtpServer implements AutoCloseable {
             data.append(line.startsWith("..") ? line.substring(1) : line).append("\r\n");
         }
         if (slowDataReplies.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            sleep(dataReplyDelay);
+            delayReply(dataReplyDelay);
         }
         // Accepted, whether or not the client is still there to hear it.
         received.add(new Received(recipient, messageId(data.toString()), data.toString()));
@@ -159,7 +162,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     }
 
     private void reply(OutputStream out, String text) throws IOException {
-        sleep(everyReplyDelay);
+        delayReply(everyReplyDelay);
         out.write((text + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
@@ -170,12 +173,13 @@ public final class FakeSmtpServer implements AutoCloseable {
                 .map(h -> h.substring(11).trim()).findFirst().orElse(null);
     }
 
-    private static void sleep(Duration delay) {
+    /** The server's simulated slowness: holds the reply for {@code delay}, cut short when the server closes. */
+    private void delayReply(Duration delay) {
         if (delay.isZero()) {
             return;
         }
         try {
-            Thread.sleep(delay);
+            closed.await(delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -183,6 +187,7 @@ public final class FakeSmtpServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         server.close();
     }
 }

@@ -16,8 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -96,31 +101,45 @@ final class RebalanceScenario implements AutoCloseable {
         }
     }
 
+    /**
+     * Offers events at {@code perSecond}, paced by a fixed-rate schedule, until {@code events} are offered and the
+     * scenario's steps are done.
+     */
     private void feed(int events, int perSecond, AtomicBoolean stepsDone) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            long start = System.nanoTime();
-            for (int i = 0; i < events || !stepsDone.get(); i++) {
-                long due = start + i * 1_000_000_000L / perSecond;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Thread.sleep(Duration.ofNanos(wait));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor()) {
+            CompletableFuture<Void> fed = new CompletableFuture<>();
+            AtomicInteger sent = new AtomicInteger();
+            ticks.scheduleAtFixedRate(() -> {
+                if (sent.get() >= events && stepsDone.get()) {
+                    fed.complete(null);
+                    return;
                 }
-                EventEnvelope<OrderPaid> event = DispatcherIntegrationTestSupport.orderPaid(
-                        DispatcherIntegrationTestSupport.newOrderId());
-                ProducerRecord<String, String> record = new ProducerRecord<>(name + ".orders.events",
-                        event.data().orderId(), json.writeValueAsString(event));
-                record.headers().add(EventHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
-                record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
-                producer.send(record).get();
-                synchronized (offered) {
-                    offered.add(event.id());
+                try {
+                    offerOne(producer);
+                    sent.incrementAndGet();
+                } catch (Exception e) {
+                    fed.completeExceptionally(e);
+                    throw new IllegalStateException(e);
                 }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
+            fed.join();
+        }
+    }
+
+    private void offerOne(KafkaProducer<String, String> producer) throws Exception {
+        EventEnvelope<OrderPaid> event = DispatcherIntegrationTestSupport.orderPaid(
+                DispatcherIntegrationTestSupport.newOrderId());
+        ProducerRecord<String, String> record = new ProducerRecord<>(name + ".orders.events",
+                event.data().orderId(), json.writeValueAsString(event));
+        record.headers().add(EventHeaders.EVENT_ID, event.id().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+        synchronized (offered) {
+            offered.add(event.id());
         }
     }
 
