@@ -18,6 +18,19 @@ public final class EventHeaders {
      */
     public static final String TRACEPARENT = "traceparent";
 
+    /**
+     * The orders API client whose order the event is about ({@code cli_…}); the dispatcher signs that
+     * client's {@code callback_url} webhooks with the client's own secret
+     * ({@link io.hookline.schemas.signing.CallbackSecrets}).
+     */
+    public static final String CLIENT_ID = "client_id";
+
+    /**
+     * The client's callback secret versions to sign with, newest first: {@code "3"}, or {@code "3,2"} while a
+     * rotation's grace period lasts (Standard Webhooks' several signatures).
+     */
+    public static final String CALLBACK_KEY_VERSIONS = "callback_key_versions";
+
     private EventHeaders() {
     }
 }
