@@ -3,6 +3,7 @@ package io.hookline.dispatcher.endpoint;
 import io.hookline.dispatcher.system.ApiExceptions.FieldViolation;
 import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
 import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
+import io.hookline.dispatcher.system.ApiExceptions.UnavailableException;
 import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.signing.WebhookSecret;
 import java.security.SecureRandom;
@@ -96,8 +97,12 @@ class EndpointService {
     /** The newest secret in force (the explicit, authenticated way to read it again). */
     EndpointResponse revealSecret(String id) {
         StoredEndpoint endpoint = get(id);
-        String secret = store.secretsInForce(clock.instant()).getOrDefault(id, List.of()).getFirst().secret();
-        return EndpointResponse.withSecret(endpoint, secret);
+        List<EndpointStore.StoredSecret> secrets = store.secretsInForce(clock.instant()).getOrDefault(id, List.of());
+        if (secrets.isEmpty()) {
+            throw new UnavailableException("The secret of endpoint " + id + " cannot be read with the configured "
+                    + "keys (hookline.secrets.keys); the dispatcher's log names the key id.");
+        }
+        return EndpointResponse.withSecret(endpoint, secrets.getFirst().secret());
     }
 
     /** Issues a new secret; the previous ones keep signing for {@code overlap} (default: the configured one). */

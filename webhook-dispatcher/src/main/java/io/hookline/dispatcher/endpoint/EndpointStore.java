@@ -1,5 +1,7 @@
 package io.hookline.dispatcher.endpoint;
 
+import io.hookline.dispatcher.secrets.SecretColumn;
+import io.hookline.support.secrets.SecretDecryptionException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,27 +10,47 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The endpoints and their signing secrets in the database ({@code endpoints}, {@code endpoint_secrets}).
- * Every dispatcher instance reads the same tables, which is how they share one endpoint set. Thread-safe.
+ * Every dispatcher instance reads the same tables, which is how they share one endpoint set. Secrets are written
+ * encrypted and read decrypted ({@link SecretColumn}); a secret that does not decrypt is left out of what is read
+ * (its endpoint signs with its other secrets, or is not delivered to) and logged once, naming the key id.
+ * Thread-safe.
  */
 @Repository
 class EndpointStore {
 
-    /** A secret in force and when it stops being used ({@code null}: until rotated). */
+    /** A secret in force (decrypted) and when it stops being used ({@code null}: until rotated). */
     record StoredSecret(String endpointId, String secret, Instant createdAt, Instant expiresAt) {
+
+        /** Never shows the secret. */
+        @Override
+        public String toString() {
+            return "StoredSecret[endpointId=" + endpointId + ", secret=***, createdAt=" + createdAt + ", expiresAt="
+                    + expiresAt + "]";
+        }
     }
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(EndpointStore.class);
 
-    EndpointStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SecretColumn secrets;
+    private final Set<Long> reportedUnreadable = ConcurrentHashMap.newKeySet();
+
+    EndpointStore(JdbcClient jdbc, SecretColumn secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     List<StoredEndpoint> findAll() {
@@ -39,15 +61,30 @@ class EndpointStore {
         return jdbc.sql("select * from endpoints where id = ?").param(id).query(EndpointStore::endpoint).optional();
     }
 
-    /** Secrets not yet expired at {@code now}, newest first, grouped by endpoint. */
+    /** Secrets not yet expired at {@code now}, decrypted, newest first, grouped by endpoint. */
     Map<String, List<StoredSecret>> secretsInForce(Instant now) {
         return jdbc.sql("""
-                select endpoint_id, secret, created_at, expires_at from endpoint_secrets
+                select endpoint_id, secret, created_at, expires_at, id from endpoint_secrets
                 where expires_at is null or expires_at > ? order by created_at desc, id desc""")
                 .param(utc(now))
-                .query((rs, row) -> new StoredSecret(rs.getString(1), rs.getString(2), instant(rs, 3), instant(rs, 4)))
-                .list().stream()
+                .query((rs, row) -> decrypted(rs.getLong(5), rs.getString(1), rs.getString(2), instant(rs, 3),
+                        instant(rs, 4)))
+                .list().stream().filter(Objects::nonNull)
                 .collect(Collectors.groupingBy(StoredSecret::endpointId));
+    }
+
+    private StoredSecret decrypted(long rowId, String endpointId, String stored, Instant createdAt, Instant expiresAt) {
+        try {
+            StoredSecret secret = new StoredSecret(endpointId, secrets.open(endpointId, stored), createdAt, expiresAt);
+            reportedUnreadable.remove(rowId);
+            return secret;
+        } catch (SecretDecryptionException e) {
+            if (reportedUnreadable.add(rowId)) {
+                log.error("Endpoint {} has a secret that cannot be read; it does not sign: {}", endpointId,
+                        e.getMessage());
+            }
+            return null;
+        }
     }
 
     @Transactional
@@ -100,7 +137,7 @@ class EndpointStore {
 
     private void addSecret(String id, String secret, Instant now) {
         jdbc.sql("insert into endpoint_secrets (endpoint_id, secret, created_at) values (?, ?, ?)")
-                .params(id, secret, utc(now)).update();
+                .params(id, secrets.seal(id, secret), utc(now)).update();
     }
 
     private static StoredEndpoint endpoint(ResultSet rs, int row) throws SQLException {

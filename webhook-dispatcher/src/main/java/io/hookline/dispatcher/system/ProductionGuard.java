@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.system;
 
 import io.hookline.dispatcher.endpoint.DirectoryProperties;
+import io.hookline.support.secrets.SecretsProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Profile;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Under the {@code prod} profile, refuses to start on development defaults: a real admin token (not the local
- * stack's public one), a real database server, and no endpoint URLs on private networks.
+ * stack's public one), a real database server, no endpoint URLs on private networks, and a key of its own for
+ * the secrets at rest ({@code hookline.secrets.*}, not the development key {@code application.yml} ships).
  */
 @Component
 @Profile("prod")
@@ -17,11 +19,15 @@ class ProductionGuard {
 
     /** The local stack's public development admin token. */
     static final String LOCAL_ADMIN_TOKEN = "hookline-local-admin-token";
+    /** The development key {@code application.yml} ships as {@code hookline.secrets.keys.local-dev}. */
+    static final String LOCAL_SECRETS_KEY = "aG9va2xpbmUtbG9jYWwtc2VjcmV0cy1hdC1yZXN0ISE=";
     private static final int MIN_TOKEN_LENGTH = 24;
 
-    ProductionGuard(AdminProperties admin, DirectoryProperties directory, Environment environment) {
-        List<String> problems = problems(admin.token(), directory.allowPrivateUrls(),
-                environment.getProperty("spring.datasource.url", ""));
+    ProductionGuard(AdminProperties admin, DirectoryProperties directory, SecretsProperties secrets,
+            Environment environment) {
+        List<String> problems = new ArrayList<>(problems(admin.token(), directory.allowPrivateUrls(),
+                environment.getProperty("spring.datasource.url", "")));
+        problems.addAll(secretsProblems(secrets));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", problems));
         }
@@ -39,6 +45,21 @@ class ProductionGuard {
         if (datasourceUrl.isBlank() || datasourceUrl.startsWith("jdbc:h2:")) {
             problems.add("spring.datasource.url must point at PostgreSQL, not the embedded H2 database");
         }
+        return problems;
+    }
+
+    /** No active key, or the development key configured under any key id. */
+    static List<String> secretsProblems(SecretsProperties secrets) {
+        List<String> problems = new ArrayList<>();
+        if (secrets.activeKey().isEmpty()) {
+            problems.add("hookline.secrets.active-key must name a key of hookline.secrets.keys.<key-id> (the base64 "
+                    + "of 32 random bytes) that encrypts the stored endpoint secrets");
+        }
+        secrets.keys().forEach((id, key) -> {
+            if (LOCAL_SECRETS_KEY.equals(key)) {
+                problems.add("hookline.secrets.keys." + id + " is the local stack's public development key");
+            }
+        });
         return problems;
     }
 }

@@ -2,7 +2,15 @@ package io.hookline.dispatcher.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.support.secrets.SecretsProperties;
+import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 class ProductionGuardTests {
 
@@ -26,5 +34,54 @@ class ProductionGuardTests {
     @Test
     void acceptsAProductionConfiguration() {
         assertThat(ProductionGuard.problems("a-long-random-admin-token-0123456789", false, POSTGRES)).isEmpty();
+    }
+
+    @Test
+    void refusesToStartWithoutAnActiveSecretsKey() {
+        assertThat(ProductionGuard.secretsProblems(new SecretsProperties(Map.of(), "")))
+                .singleElement().asString().contains("hookline.secrets.active-key");
+    }
+
+    @Test
+    void refusesTheDevelopmentSecretsKeyUnderAnyKeyId() {
+        String own = Base64.getEncoder().encodeToString("a-production-key-of-32-bytes-xyz".getBytes());
+
+        assertThat(ProductionGuard.secretsProblems(new SecretsProperties(
+                Map.of("local-dev", ProductionGuard.LOCAL_SECRETS_KEY), "local-dev")))
+                .singleElement().asString().contains("hookline.secrets.keys.local-dev", "development key");
+        assertThat(ProductionGuard.secretsProblems(new SecretsProperties(
+                Map.of("k1", own, "old", ProductionGuard.LOCAL_SECRETS_KEY), "k1")))
+                .singleElement().asString().contains("hookline.secrets.keys.old");
+        assertThat(ProductionGuard.secretsProblems(new SecretsProperties(Map.of("k1", own), "k1"))).isEmpty();
+    }
+
+    @Test
+    void theDefaultProfileShipsTheDevelopmentKeyAndTheProdProfileDropsIt() {
+        String own = Base64.getEncoder().encodeToString("a-production-key-of-32-bytes-xyz".getBytes());
+
+        SecretsProperties local = secrets();
+        SecretsProperties prod = secrets("--spring.profiles.active=prod");
+        SecretsProperties configured = secrets("--spring.profiles.active=prod", "--hookline.secrets.active-key=k1",
+                "--hookline.secrets.keys.k1=" + own);
+
+        assertThat(local.activeKey()).isEqualTo("local-dev");
+        assertThat(local.keys()).containsEntry("local-dev", ProductionGuard.LOCAL_SECRETS_KEY);
+        assertThat(ProductionGuard.secretsProblems(local)).singleElement().asString().contains("development key");
+        assertThat(prod.keys()).isEmpty();
+        assertThat(ProductionGuard.secretsProblems(prod)).singleElement().asString()
+                .contains("hookline.secrets.active-key");
+        assertThat(ProductionGuard.secretsProblems(configured)).isEmpty();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(SecretsProperties.class)
+    static class SecretsBinding {
+    }
+
+    private static SecretsProperties secrets(String... args) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SecretsBinding.class)
+                .web(WebApplicationType.NONE).run(args)) {
+            return context.getBean(SecretsProperties.class);
+        }
     }
 }
