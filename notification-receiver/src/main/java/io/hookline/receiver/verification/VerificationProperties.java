@@ -45,6 +45,13 @@ public record VerificationProperties(
         return webhookSecrets(secrets);
     }
 
+    /** Never shows a secret: only how many there are. */
+    @Override
+    public String toString() {
+        return "VerificationProperties[secrets=" + secrets.size() + " (redacted), tolerance=" + tolerance
+                + ", maxBodySize=" + maxBodySize + "]";
+    }
+
     /** Parses every secret; the error names the index, never the value. */
     private static List<WebhookSecret> webhookSecrets(List<String> texts) {
         List<WebhookSecret> parsed = new ArrayList<>(texts.size());

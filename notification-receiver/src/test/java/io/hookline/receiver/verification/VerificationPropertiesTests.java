@@ -37,6 +37,17 @@ class VerificationPropertiesTests {
     }
 
     @Test
+    void toStringCountsTheSecretsAndShowsNone() {
+        String next = "whsec_" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef-next".getBytes());
+
+        String shown = bind(Map.of("receiver.secrets[0]", VerificationProperties.DEVELOPMENT_SECRET,
+                "receiver.secrets[1]", next)).toString();
+
+        assertThat(shown).contains("secrets=2 (redacted)").doesNotContain(next.substring(6))
+                .doesNotContain(VerificationProperties.DEVELOPMENT_SECRET.substring(6));
+    }
+
+    @Test
     void refusesAMalformedSecretWithoutEchoingIt() {
         assertThatThrownBy(() -> bind(Map.of("receiver.secrets[0]", "whsec_not!base64!sekrit")))
                 .isInstanceOf(BindException.class)

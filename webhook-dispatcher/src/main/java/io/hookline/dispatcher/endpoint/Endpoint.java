@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.endpoint;
 
 import io.hookline.schemas.signing.WebhookSecret;
+import io.hookline.support.secrets.Redacted;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -38,5 +39,12 @@ public record Endpoint(String id, URI url, List<WebhookSecret> secrets, Set<Stri
     /** Whether events of this type are delivered to this endpoint. */
     public boolean subscribesTo(String eventType) {
         return enabled && (eventTypes.isEmpty() || eventTypes.contains(eventType));
+    }
+
+    /** Never shows a secret, nor credentials in the URL. */
+    @Override
+    public String toString() {
+        return "Endpoint[id=" + id + ", url=" + Redacted.url(url.toString()) + ", secrets=" + secrets.size()
+                + " (redacted), eventTypes=" + eventTypes + ", enabled=" + enabled + "]";
     }
 }

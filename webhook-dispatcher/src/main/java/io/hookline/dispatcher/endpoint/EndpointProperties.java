@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.endpoint;
 
 import io.hookline.schemas.signing.WebhookSecret;
+import io.hookline.support.secrets.Redacted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -86,7 +87,8 @@ public record EndpointProperties(@DefaultValue List<@Valid @NotNull ConfiguredEn
         /** Never shows the secret. */
         @Override
         public String toString() {
-            return "ConfiguredEndpoint[name=" + name + ", url=" + url + ", secret=***, eventTypes=" + eventTypes + "]";
+            return "ConfiguredEndpoint[name=" + name + ", url=" + Redacted.url(url) + ", secret=***, eventTypes="
+                    + eventTypes + "]";
         }
 
         private static URI parseHttpUrl(String text) {

@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hookline.support.secrets.Redacted;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,5 +33,14 @@ record EndpointResponse(String id, String url, String description, List<String> 
     EndpointResponse withHealth(EndpointHealth current) {
         return new EndpointResponse(id, url, description, eventTypes, enabled, disabledReason, disabledAt,
                 failingSince, createdAt, updatedAt, secret, current);
+    }
+
+    /** Never shows the secret (only whether there is one), nor credentials in the URL. */
+    @Override
+    public String toString() {
+        return "EndpointResponse[id=" + id + ", url=" + Redacted.url(url) + ", description=" + description
+                + ", eventTypes=" + eventTypes + ", enabled=" + enabled + ", disabledReason=" + disabledReason
+                + ", disabledAt=" + disabledAt + ", failingSince=" + failingSince + ", createdAt=" + createdAt
+                + ", updatedAt=" + updatedAt + ", secret=" + Redacted.value(secret) + ", health=" + health + "]";
     }
 }

@@ -121,6 +121,13 @@ class EndpointService {
 
     /** The answer to a rotation: the new secret, and until when the previous ones still sign. */
     record RotationResponse(String id, String secret, Instant previousSecretsExpireAt) {
+
+        /** Never shows the secret. */
+        @Override
+        public String toString() {
+            return "RotationResponse[id=" + id + ", secret=***, previousSecretsExpireAt=" + previousSecretsExpireAt
+                    + "]";
+        }
     }
 
     private void validate(EndpointRequest request, List<FieldViolation> violations) {

@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.endpoint;
 
 import io.hookline.schemas.signing.WebhookSecret;
+import io.hookline.support.secrets.Redacted;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Collections;
@@ -39,7 +40,8 @@ class LiveEndpointDirectory implements EndpointDirectory {
         this.clock = clock;
         properties.endpoints().forEach(endpoint -> configured.put(endpoint.name(), endpoint.toEndpoint()));
         configured.values().forEach(endpoint -> log.info("Configured webhook endpoint {} -> {} for {}", endpoint.id(),
-                endpoint.url(), endpoint.eventTypes().isEmpty() ? "all event types" : endpoint.eventTypes()));
+                Redacted.url(endpoint.url().toString()),
+                endpoint.eventTypes().isEmpty() ? "all event types" : endpoint.eventTypes()));
         refresh();
     }
 

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.endpoint;
 
+import io.hookline.support.secrets.Redacted;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,5 +24,13 @@ public record StoredEndpoint(String id, String url, String description, List<Str
     public StoredEndpoint(String id, String url, String description, List<String> eventTypes, boolean enabled,
             Instant createdAt, Instant updatedAt) {
         this(id, url, description, eventTypes, enabled, createdAt, updatedAt, null, null);
+    }
+
+    /** Never shows credentials in the URL. */
+    @Override
+    public String toString() {
+        return "StoredEndpoint[id=" + id + ", url=" + Redacted.url(url) + ", description=" + description
+                + ", eventTypes=" + eventTypes + ", enabled=" + enabled + ", createdAt=" + createdAt + ", updatedAt="
+                + updatedAt + ", disabled=" + disabled + ", reenabledAt=" + reenabledAt + "]";
     }
 }

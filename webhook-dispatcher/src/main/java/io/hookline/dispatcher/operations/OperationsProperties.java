@@ -2,6 +2,7 @@ package io.hookline.dispatcher.operations;
 
 import io.hookline.schemas.events.Topics;
 import io.hookline.schemas.signing.WebhookSecret;
+import io.hookline.support.secrets.Redacted;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -53,7 +54,8 @@ public record OperationsProperties(
     /** Never shows the secret. */
     @Override
     public String toString() {
-        return "OperationsProperties[topic=" + topic + ", webhookUrl=" + webhookUrl + ", webhookSecret=***, "
+        return "OperationsProperties[topic=" + topic + ", webhookUrl=" + Redacted.url(webhookUrl)
+                + ", webhookSecret=***, "
                 + "webhookAttempts=" + webhookAttempts + ", webhookBackoff=" + webhookBackoff + "]";
     }
 }
