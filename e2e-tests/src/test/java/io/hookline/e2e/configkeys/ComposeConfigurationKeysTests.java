@@ -42,7 +42,6 @@ class ComposeConfigurationKeysTests {
                     "ORDERS_AUTH_ADMIN_KEY", "orders.auth.admin-key",
                     "ORDERS_CALLBACKS_SECRET", "orders.callbacks.secret"),
             "webhook-dispatcher", Map.of(
-                    "DISPATCHER_CALLBACKS_SECRET", "dispatcher.callbacks.secret",
                     "HOOKLINE_SECRETS_ACTIVE_KEY", "hookline.secrets.active-key",
                     "HOOKLINE_SECRETS_KEYS_K1", "hookline.secrets.keys.k1"),
             "notification-receiver", Map.of(
