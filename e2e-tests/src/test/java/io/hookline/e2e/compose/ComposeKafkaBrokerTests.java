@@ -2,10 +2,12 @@ package io.hookline.e2e.compose;
 
 import static io.hookline.e2e.compose.ComposeTool.environment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +56,20 @@ class ComposeKafkaBrokerTests {
     private static ComposeBroker broker;
     private static KafkaInitRun init;
     private static Map<String, KafkaClientCredentials> clients;
+    private static String adminPassword;
 
     @BeforeAll
     static void startTheBrokerAndRunKafkaInit() throws Exception {
         JsonNode services = ComposeTool.resolved().get("services");
         broker = ComposeBroker.of(environment(services, "kafka-1"), work).start();
-        clients = new java.util.HashMap<>();
+        clients = new HashMap<>();
         ComposeSecurityTests.KAFKA_CLIENTS.forEach((service, prefix) -> clients.put(service,
                 KafkaClientCredentials.of(environment(services, service), prefix)));
         List<String> entrypoint = services.get("kafka-init").get("entrypoint").valueStream()
                 .map(JsonNode::asString).toList();
-        init = KafkaInitRun.of(entrypoint, environment(services, "kafka-init"), broker.internalBootstrap(), work);
+        Map<String, String> initEnvironment = environment(services, "kafka-init");
+        adminPassword = initEnvironment.get("ADMIN_PASSWORD");
+        init = KafkaInitRun.of(entrypoint, initEnvironment, broker.internalBootstrap(), work);
         assertThat(init.exitCode()).as(init.output()).isZero();
     }
 
@@ -133,7 +138,7 @@ class ComposeKafkaBrokerTests {
         KafkaClientCredentials impostor = clients.get("orders-api").withPassword("not-the-password");
 
         try (Admin admin = Admin.create(impostor.clientProperties(broker.clientBootstrap()))) {
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+            Throwable failure = catchThrowable(
                     () -> admin.describeCluster().clusterId().get());
             assertThat(failure).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
@@ -145,16 +150,7 @@ class ComposeKafkaBrokerTests {
                 CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
                 SaslConfigs.SASL_MECHANISM, "PLAIN",
                 SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                        + "username=\"admin\" password=\"" + environment(resolvedQuietly(), "kafka-init")
-                        .get("ADMIN_PASSWORD") + "\";");
-    }
-
-    private static JsonNode resolvedQuietly() {
-        try {
-            return ComposeTool.resolved().get("services");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+                        + "username=\"admin\" password=\"" + adminPassword + "\";");
     }
 
     private static KafkaProducer<String, String> producer(String client) {
@@ -175,7 +171,7 @@ class ComposeKafkaBrokerTests {
 
     private static Throwable sendFailure(String client, String topic) {
         try (KafkaProducer<String, String> producer = producer(client)) {
-            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(
+            Throwable failure = catchThrowable(
                     () -> producer.send(new ProducerRecord<>(topic, "k", "{}")).get());
             return failure instanceof ExecutionException ? failure.getCause() : failure;
         }

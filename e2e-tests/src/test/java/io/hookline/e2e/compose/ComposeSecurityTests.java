@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -164,7 +165,7 @@ class ComposeSecurityTests {
     }
 
     static String scramPasswordVariable(String principal) {
-        return "SCRAM_PASSWORD_" + principal.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return "SCRAM_PASSWORD_" + principal.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** The topic names of {@code topics.conf}. */
