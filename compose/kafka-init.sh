@@ -34,7 +34,8 @@ grants() {
 }
 
 for principal in $(grants | awk '{print $1}' | sort -u); do
-  variable="SCRAM_PASSWORD_$(echo "$principal" | tr '[:lower:]-' '[:upper:]_')"
+  upper="${principal^^}"
+  variable="SCRAM_PASSWORD_${upper//-/_}"
   password="${!variable:-}"
   if [[ -z "$password" ]]; then
     echo "no password for Kafka principal $principal: set $variable" >&2
