@@ -32,6 +32,18 @@ class ComposeConfigurationKeysTests {
             "JAVA_TOOL_OPTIONS", "read by the JVM itself (heap size, agents), before Spring starts",
             "TZ", "the container's time zone, read by the JVM");
 
+    /**
+     * Variables compose already gives a service for features being merged from other branches, whose properties
+     * do not exist on this branch yet: module to variable to the property it will bind. Temporary: remove each
+     * entry once the branch that adds its property is merged (the test then checks the variable as any other).
+     */
+    static final Map<String, Map<String, String>> PROPERTIES_OF_PENDING_BRANCHES = Map.of(
+            "orders-api", Map.of(
+                    "ORDERS_AUTH_ADMIN_KEY", "orders.auth.admin-key",
+                    "ORDERS_CALLBACKS_SECRET", "orders.callbacks.secret"),
+            "notification-receiver", Map.of(
+                    "RECEIVER_ADMIN_TOKEN", "receiver.admin.token"));
+
     @TempDir
     static Path unpacked;
 
@@ -72,11 +84,23 @@ class ComposeConfigurationKeysTests {
         List<String> misses = new ArrayList<>();
         environment.forEach((module, names) -> names.stream()
                 .filter(name -> !NOT_SPRING_PROPERTIES.containsKey(name))
+                .filter(name -> !PROPERTIES_OF_PENDING_BRANCHES.getOrDefault(module, Map.of()).containsKey(name))
                 .map(ConfigurationKey::environmentVariable)
                 .filter(key -> !known.get(module).isKnown(key))
                 .forEach(key -> misses.add(miss(module, "compose/docker-compose.yml sets " + key.source(), key))));
 
         assertThat(misses).as(String.join("\n", misses)).isEmpty();
+    }
+
+    @Test
+    void theAllowListOfPendingBranchesHoldsOnlyVariablesComposeSetsAndPropertiesNotYetThere() {
+        PROPERTIES_OF_PENDING_BRANCHES.forEach((module, variables) -> variables.forEach((variable, property) -> {
+            assertThat(environment.get(module)).as("compose sets %s on %s", variable, module).contains(variable);
+            assertThat(known.get(module).isKnown(ConfigurationKey.property(property)))
+                    .as("%s exists on %s now: remove %s from PROPERTIES_OF_PENDING_BRANCHES", property, module,
+                            variable)
+                    .isFalse();
+        }));
     }
 
     @Test
