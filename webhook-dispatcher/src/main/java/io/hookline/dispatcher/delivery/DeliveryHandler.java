@@ -155,7 +155,8 @@ class DeliveryHandler {
         }
         String reason = ((RetryPolicy.Decision.DeadLetter) decision).reason();
         DeliveryRecord last = delivery.afterFailure(result, null);
-        metrics.deadLettered(last, reason.startsWith("expired") ? "expired" : "exhausted");
+        metrics.deadLettered(last, reason.startsWith(RetryPolicy.REFUSED) ? "address_refused"
+                : reason.startsWith("expired") ? "expired" : "exhausted");
         deadLetter(last, reason, endpoint, done);
     }
 

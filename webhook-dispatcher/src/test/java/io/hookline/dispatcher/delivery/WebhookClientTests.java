@@ -3,6 +3,7 @@ package io.hookline.dispatcher.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.standardwebhooks.Webhook;
+import io.hookline.dispatcher.egress.AddressPolicy;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.signing.RequestSigner;
 import io.hookline.schemas.signing.SignatureVerifier;
@@ -136,7 +137,8 @@ class WebhookClientTests {
     }
 
     private static WebhookClient client(HttpProperties http) {
-        return new WebhookClient(DeliveryConfiguration.webClient(http, ConnectionProvider.create("test", 16)),
+        return new WebhookClient(DeliveryConfiguration.webClient(http, ConnectionProvider.create("test", 16),
+                new AddressPolicy(true, List.of()), null),
                 new RequestSigner(Clock.systemUTC()), http, Clock.systemUTC(),
                 new TraceHandoff(Tracer.NOOP, Propagator.NOOP));
     }
