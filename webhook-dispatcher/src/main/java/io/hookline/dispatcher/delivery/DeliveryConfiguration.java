@@ -60,7 +60,8 @@ public class DeliveryConfiguration {
     public static WebClient webClient(HttpProperties properties, ConnectionProvider pool, AddressPolicy addresses,
             AddressResolverGroup<InetSocketAddress> names) {
         HttpClient base = HttpClient.create(pool);
-        AddressResolverGroup<? extends SocketAddress> resolver = names != null ? names : base.configuration().resolver();
+        AddressResolverGroup<? extends SocketAddress> resolver = names != null ? names
+                : base.configuration().defaultAddressResolverGroup();
         HttpClient httpClient = base
                 .resolver(new GuardedAddressResolverGroup(resolver, addresses))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
