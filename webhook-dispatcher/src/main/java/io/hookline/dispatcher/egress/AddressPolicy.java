@@ -2,18 +2,24 @@ package io.hookline.dispatcher.egress;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Whether the dispatcher may send a webhook to an address: the one rule behind both the save-time check of
  * endpoint and callback URLs and the connect-time check of every resolved address. An address in an allowed
  * network is accepted; otherwise, unless every target is allowed (the local stack's
- * {@code allow-private-urls}), the {@link AddressClassifier} decides. Immutable and thread-safe.
+ * {@code allow-private-urls}), the {@link AddressClassifier} decides. The operator's own configured targets
+ * (host and port of each endpoint in {@code dispatcher.endpoints}) are trusted as configured, like the allow-list
+ * itself: a connection to exactly such a host and port is not checked. Immutable and thread-safe.
  */
 public final class AddressPolicy {
 
     private final boolean allowAll;
     private final List<Cidr> allowed;
+    private final Set<String> trusted;
 
     /**
      * @param allowAll accept every address (loopback and private included)
@@ -21,8 +27,29 @@ public final class AddressPolicy {
      *        an internal receiver)
      */
     public AddressPolicy(boolean allowAll, List<Cidr> allowed) {
+        this(allowAll, allowed, Set.of());
+    }
+
+    /**
+     * @param trusted {@code host:port} targets connected to unchecked (the configured endpoints'); a literal host
+     *        may be written in any form ({@code [::1]:8080})
+     */
+    public AddressPolicy(boolean allowAll, List<Cidr> allowed, Set<String> trusted) {
         this.allowAll = allowAll;
         this.allowed = List.copyOf(allowed);
+        this.trusted = trusted.stream().map(AddressPolicy::normalised).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether a connection to {@code host} (a name or literal) on {@code port} is trusted without a check. */
+    public boolean trusts(String host, int port) {
+        return !trusted.isEmpty() && trusted.contains(normalised(host + ":" + port));
+    }
+
+    private static String normalised(String target) {
+        int colon = target.lastIndexOf(':');
+        String host = target.substring(0, colon);
+        InetAddress literal = IpLiterals.address(host);
+        return (literal != null ? literal.getHostAddress() : host.toLowerCase(Locale.ROOT)) + target.substring(colon);
     }
 
     /** Why the address is refused (e.g. {@code private}), or empty when it is allowed. */
@@ -40,6 +67,6 @@ public final class AddressPolicy {
 
     @Override
     public String toString() {
-        return "AddressPolicy[allowAll=" + allowAll + ", allowed=" + allowed + "]";
+        return "AddressPolicy[allowAll=" + allowAll + ", allowed=" + allowed + ", trusted=" + trusted + "]";
     }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * would otherwise connect to without asking a resolver) pass through the same check. Runs on every connection
  * attempt that needs a new connection, so a host that re-resolves to a private address (DNS rebinding) is
  * caught at the attempt it happens; a pooled keep-alive connection stays connected to the address that was
- * checked when it opened. Thread-safe.
+ * checked when it opened. A target the policy {@linkplain AddressPolicy#trusts trusts} (a configured endpoint's
+ * host and port) is resolved unchecked. Thread-safe.
  */
 public final class GuardedAddressResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
@@ -98,6 +99,10 @@ public final class GuardedAddressResolverGroup extends AddressResolverGroup<Inet
                 return promise.setFailure(new UnsupportedAddressTypeException());
             }
             String host = target.getHostString();
+            if (policy.trusts(host, target.getPort())) {
+                return target.isUnresolved() ? relay(delegate.resolveAll(target), promise)
+                        : promise.setSuccess(List.of(target));
+            }
             if (!target.isUnresolved()) {
                 complete(promise, host, List.of(target));
                 return promise;
@@ -109,6 +114,19 @@ public final class GuardedAddressResolverGroup extends AddressResolverGroup<Inet
                     complete(promise, host, addresses);
                 } else {
                     promise.tryFailure(answer.cause());
+                }
+            });
+            return promise;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Future<List<InetSocketAddress>> relay(Future<? extends List<?>> answer,
+                Promise<List<InetSocketAddress>> promise) {
+            answer.addListener(done -> {
+                if (done.isSuccess()) {
+                    promise.trySuccess((List<InetSocketAddress>) done.getNow());
+                } else {
+                    promise.tryFailure(done.cause());
                 }
             });
             return promise;

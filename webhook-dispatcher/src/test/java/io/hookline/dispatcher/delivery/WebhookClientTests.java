@@ -182,6 +182,23 @@ class WebhookClientTests {
         assertThat(server.received("/allowed", eventId)).hasSize(1);
     }
 
+    @Test
+    void connectsToAConfiguredEndpointsHostAndPortUnchecked() {
+        int port = URI.create(server.url("/")).getPort();
+        WebhookClient guarded = client(new HttpProperties(Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(20)), new AddressPolicy(false, List.of(), Set.of("localhost:" + port)));
+        UUID eventId = UUID.randomUUID();
+
+        AttemptResult trusted = guarded.deliver(endpoint("/configured"), eventId.toString(), BODY)
+                .block(Duration.ofSeconds(30));
+        AttemptResult otherName = guarded.deliver(new Endpoint("test", URI.create("http://127.0.0.1:" + port
+                + "/configured"), SECRET, Set.of()), eventId.toString(), BODY).block(Duration.ofSeconds(30));
+
+        assertThat(trusted.delivered()).isTrue();
+        assertThat(otherName.outcome()).isEqualTo("address 127.0.0.1 is loopback: refused");
+        assertThat(server.received("/configured", eventId)).hasSize(1);
+    }
+
     private static WebhookClient client(HttpProperties http) {
         return client(http, new AddressPolicy(true, List.of()));
     }

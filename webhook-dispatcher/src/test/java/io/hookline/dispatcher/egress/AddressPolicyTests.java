@@ -28,6 +28,20 @@ class AddressPolicyTests {
     }
 
     @Test
+    void trustsExactlyTheConfiguredHostsAndPorts() {
+        AddressPolicy policy = new AddressPolicy(false, List.of(),
+                java.util.Set.of("Notification-Receiver:8082", "[::1]:9000", "127.0.0.1:80"));
+
+        assertThat(policy.trusts("notification-receiver", 8082)).isTrue();
+        assertThat(policy.trusts("notification-receiver", 8083)).isFalse();
+        assertThat(policy.trusts("postgres", 5432)).isFalse();
+        assertThat(policy.trusts("0:0:0:0:0:0:0:1", 9000)).isTrue();
+        assertThat(policy.trusts("127.0.0.1", 80)).isTrue();
+        assertThat(policy.trusts("127.0.0.1", 8080)).isFalse();
+        assertThat(new AddressPolicy(false, List.of()).trusts("localhost", 80)).isFalse();
+    }
+
+    @Test
     void allowsEverythingWhenPrivateTargetsAreAllowed() {
         AddressPolicy policy = new AddressPolicy(true, List.of());
 
