@@ -21,11 +21,14 @@ import org.apache.kafka.common.header.Headers;
  * @param replayOf the dead letter this delivery was a replay of, or {@code null}
  * @param origin where a record of {@code orders.events.dlt} or {@code notifications.inbox.dlt} came from, and its
  *        headers; {@code null} for a delivery's dead letter
+ * @param clientId a callback's orders API client ({@code client_id}), or {@code null}; kept for its replay
+ * @param callbackKeyVersions a callback's key versions ({@code callback_key_versions}), or {@code null}
  */
 record DeadLetterEntry(String id, String topic, int partition, long offset, String deliveryId, String eventId,
         String eventType, String endpointId, String endpointUrl, String targetUrl, String orderId, Integer attempts,
         Instant firstAttemptAt, Instant lastAttemptAt, Integer lastStatus, String lastError, String reason,
-        Instant deadLetteredAt, String body, String replayOf, Origin origin) {
+        Instant deadLetteredAt, String body, String replayOf, Origin origin, String clientId,
+        String callbackKeyVersions) {
 
     /**
      * Where a dead-lettered record was read before it was parked, and its headers (JSON, {@link HeaderCodec}).
@@ -48,7 +51,8 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
                 number(h, DeliveryHeaders.ATTEMPTS), time(h, DeliveryHeaders.FIRST_ATTEMPT_AT),
                 time(h, DeliveryHeaders.LAST_ATTEMPT_AT), number(h, DeliveryHeaders.LAST_STATUS),
                 text(h, DeliveryHeaders.LAST_ERROR), text(h, DeliveryHeaders.DLT_REASON),
-                Instant.ofEpochMilli(record.timestamp()), record.value(), text(h, DeliveryHeaders.REPLAY_OF), null);
+                Instant.ofEpochMilli(record.timestamp()), record.value(), text(h, DeliveryHeaders.REPLAY_OF), null,
+                text(h, DeliveryHeaders.CLIENT_ID), text(h, DeliveryHeaders.CALLBACK_KEY_VERSIONS));
     }
 
     /** Whether this is a delivery that can be sent again (an unreadable record has no delivery headers). */
@@ -58,7 +62,8 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
 
     /** The same delivery with fresh attempts, marked as a replay of this dead letter. */
     DeliveryRecord toReplay() {
-        return DeliveryRecord.replay(deliveryId, eventId, eventType, endpointId, orderId, body, targetUrl, id);
+        return DeliveryRecord.replay(deliveryId, eventId, eventType, endpointId, orderId, body, targetUrl, id)
+                .signedFor(clientId, callbackKeyVersions);
     }
 
     static String text(Headers headers, String name) {

@@ -34,8 +34,8 @@ class DeadLetterIndex {
             insert into dead_letters (id, topic, record_partition, record_offset, delivery_id, event_id, event_type,
                 endpoint_id, endpoint_url, target_url, order_id, attempts, first_attempt_at, last_attempt_at,
                 last_status, last_error, reason, dead_lettered_at, body, replay_of, status, original_topic,
-                original_partition, original_offset, headers)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'dead', ?, ?, ?, ?)""";
+                original_partition, original_offset, headers, client_id, callback_key_versions)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'dead', ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -143,7 +143,8 @@ class DeadLetterIndex {
                 cut(e.reason(), 1000), utc(e.deadLetteredAt()), e.body(), e.replayOf(),
                 e.origin() == null ? null : cut(e.origin().topic(), 255),
                 e.origin() == null ? null : e.origin().partition(), e.origin() == null ? null : e.origin().offset(),
-                e.origin() == null ? null : e.origin().headers()).update();
+                e.origin() == null ? null : e.origin().headers(), cut(e.clientId(), 100),
+                cut(e.callbackKeyVersions(), 40)).update();
         return true;
     }
 

@@ -16,7 +16,7 @@ final class DeadLetterRows {
             target_url, order_id, attempts, first_attempt_at, last_attempt_at, last_status, last_error, reason,
             dead_lettered_at, replay_of, status, replay_queued_at, replay_by, replay_outcome, replay_delivered_at,
             replay_dead_letter_id, discarded_at, discarded_by, discard_reason, original_topic, original_partition,
-            original_offset""";
+            original_offset, client_id, callback_key_versions""";
     static final String ALL_COLUMNS = SUMMARY_COLUMNS + ", body, headers";
 
     private DeadLetterRows() {
@@ -45,7 +45,8 @@ final class DeadLetterRows {
                 rs.getString("endpoint_url"), rs.getString("target_url"), rs.getString("order_id"),
                 integer(rs, "attempts"), instant(rs, "first_attempt_at"), instant(rs, "last_attempt_at"),
                 integer(rs, "last_status"), rs.getString("last_error"), rs.getString("reason"),
-                instant(rs, "dead_lettered_at"), body, rs.getString("replay_of"), origin);
+                instant(rs, "dead_lettered_at"), body, rs.getString("replay_of"), origin, rs.getString("client_id"),
+                rs.getString("callback_key_versions"));
         return new DeadLetter(entry, state(rs));
     }
 

@@ -84,7 +84,7 @@ class DeadLetterSources {
                 DeadLetterEntry.text(h, DeliveryHeaders.EVENT_TYPE), null, null, null, record.key(), null, null,
                 null, null, null, reason, Instant.ofEpochMilli(record.timestamp()), record.value(),
                 DeadLetterEntry.text(h, DeliveryHeaders.REPLAY_OF),
-                new DeadLetterEntry.Origin(originalTopic, partition, offset, HeaderCodec.toJson(h, json)));
+                new DeadLetterEntry.Origin(originalTopic, partition, offset, HeaderCodec.toJson(h, json)), null, null);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.hookline.dispatcher.deadletter;
 
-import io.hookline.dispatcher.delivery.CallbackProperties;
+import io.hookline.dispatcher.delivery.CallbackSigning;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
 import io.hookline.dispatcher.endpoint.UrlPolicy;
@@ -17,12 +17,12 @@ class ReplayCheck {
 
     private final EndpointDirectory directory;
     private final UrlPolicy urlPolicy;
-    private final boolean callbacks;
+    private final CallbackSigning callbacks;
 
-    ReplayCheck(EndpointDirectory directory, UrlPolicy urlPolicy, CallbackProperties callbacks) {
+    ReplayCheck(EndpointDirectory directory, UrlPolicy urlPolicy, CallbackSigning callbacks) {
         this.directory = directory;
         this.urlPolicy = urlPolicy;
-        this.callbacks = callbacks.signingSecret().isPresent();
+        this.callbacks = callbacks;
     }
 
     /** Why it cannot be replayed, or empty when it can. */
@@ -32,9 +32,13 @@ class ReplayCheck {
                     + "it cannot be replayed, only discarded.");
         }
         if (entry.targetUrl() != null) {
-            if (!callbacks) {
+            if (!callbacks.enabled()) {
                 return Optional.of("Callbacks are off (no dispatcher.callbacks.secret); " + entry.id()
                         + " cannot be replayed.");
+            }
+            if (callbacks.signing(entry.clientId(), entry.callbackKeyVersions())
+                    instanceof CallbackSigning.Signing.Refused(String reason)) {
+                return Optional.of("The callback of " + entry.id() + " cannot be signed: " + reason + ".");
             }
             return urlPolicy.refusal(entry.targetUrl())
                     .map(reason -> "The callback URL of " + entry.id() + " is refused: " + reason);

@@ -12,9 +12,17 @@ import java.time.Instant;
  * @param latencyMs how long the attempt took
  * @param responseBody the start of the response body (truncated), or {@code null}
  * @param retryAfter the endpoint's {@code Retry-After} on a 429 or 503, or {@code null}
+ * @param retriable whether another attempt may succeed; {@code false} when the attempt was stopped before
+ *        connecting because the host resolved to a refused address (then the delivery is dead-lettered at once)
  */
 public record AttemptResult(Instant attemptedAt, int status, String error, long latencyMs, String responseBody,
-        Duration retryAfter) {
+        Duration retryAfter, boolean retriable) {
+
+    /** A retriable outcome. */
+    public AttemptResult(Instant attemptedAt, int status, String error, long latencyMs, String responseBody,
+            Duration retryAfter) {
+        this(attemptedAt, status, error, latencyMs, responseBody, retryAfter, true);
+    }
 
     /** Only a 2xx answer counts as delivered. */
     public boolean delivered() {

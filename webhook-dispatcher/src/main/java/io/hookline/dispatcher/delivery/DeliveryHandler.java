@@ -9,6 +9,7 @@ import io.hookline.support.logging.LogFields;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * next retry tier with its due time, or the dead-letter topic (last attempt, or the deadline would pass). A
  * delivered replay also produces its {@link ReplayOutcomes outcome}. {@code done} runs once, after the attempt
  * is handed to the {@link AttemptLog} (which never waits for the database) and any hand-off is acknowledged by
- * Kafka; only then may the source offset be committed. An
+ * Kafka; only then may the source offset be committed. A per-order callback is signed with its API client's
+ * derived secrets ({@link CallbackSigning}); one whose client headers are malformed is dead-lettered unsigned. An
  * unexpected exception while handling a delivery dead-letters it with the reason instead of losing it.
  * Thread-safe.
  */
@@ -43,7 +45,7 @@ class DeliveryHandler {
     private final DeliveryRouting routing;
     private final DeliveryTopicsProperties topics;
     private final RetryPolicy policy;
-    private final Optional<WebhookSecret> callbackSecret;
+    private final CallbackSigning callbackSigning;
     private final ReplayOutcomes replayOutcomes;
     private final DeliveryMetrics metrics;
     private final Clock clock;
@@ -51,14 +53,14 @@ class DeliveryHandler {
 
     DeliveryHandler(EndpointDirectory directory, WebhookClient client, AttemptLog attempts, DurableSender sender,
             EndpointConcurrency concurrency, EndpointCircuits circuits, DeliveryRouting routing,
-            DeliveryTopicsProperties topics, RetryPolicy policy, CallbackProperties callbacks,
+            DeliveryTopicsProperties topics, RetryPolicy policy, CallbackSigning callbackSigning,
             ReplayOutcomes replayOutcomes, DeliveryMetrics metrics, Clock clock, EndpointHealthReport health) {
         this.health = health;
         this.replayOutcomes = replayOutcomes;
         this.metrics = metrics;
         this.circuits = circuits;
         this.routing = routing;
-        this.callbackSecret = callbacks.signingSecret();
+        this.callbackSigning = callbackSigning;
         this.directory = directory;
         this.client = client;
         this.attempts = attempts;
@@ -70,17 +72,37 @@ class DeliveryHandler {
     }
 
     void handle(DeliveryRecord delivery, Runnable done) {
-        Optional<Endpoint> found = delivery.targetUrl() == null ? directory.find(delivery.endpointId())
-                : callbackSecret.map(secret -> new Endpoint(delivery.endpointId(), URI.create(delivery.targetUrl()),
-                        secret, Set.of()));
-        if (found.isEmpty() || !found.get().enabled()) {
-            String reason = delivery.targetUrl() != null ? "callbacks are off (no dispatcher.callbacks.secret)"
-                    : found.isEmpty() ? "endpoint deleted" : "endpoint disabled";
-            metrics.deadLettered(delivery, "endpoint_unavailable");
-            deadLetter(delivery, reason, null, done);
+        if (delivery.targetUrl() != null) {
+            handleCallback(delivery, done);
             return;
         }
-        Endpoint endpoint = found.get();
+        Optional<Endpoint> found = directory.find(delivery.endpointId());
+        if (found.isEmpty() || !found.get().enabled()) {
+            metrics.deadLettered(delivery, "endpoint_unavailable");
+            deadLetter(delivery, found.isEmpty() ? "endpoint deleted" : "endpoint disabled", null, done);
+            return;
+        }
+        admitted(delivery, found.get(), done);
+    }
+
+    /**
+     * A per-order callback: an endpoint of its own, signed with its client's secrets ({@link CallbackSigning});
+     * dead-lettered when callbacks are off or its client headers are malformed.
+     */
+    private void handleCallback(DeliveryRecord delivery, Runnable done) {
+        CallbackSigning.Signing signing = callbackSigning.signing(delivery.clientId(), delivery.callbackKeyVersions());
+        if (signing instanceof CallbackSigning.Signing.Refused(String reason)) {
+            metrics.deadLettered(delivery, callbackSigning.enabled() ? "callback_signing" : "endpoint_unavailable");
+            deadLetter(delivery, callbackSigning.enabled() ? "callback signing refused: " + reason : reason, null,
+                    done);
+            return;
+        }
+        List<WebhookSecret> secrets = ((CallbackSigning.Signing.Secrets) signing).secrets();
+        admitted(delivery, new Endpoint(delivery.endpointId(), URI.create(delivery.targetUrl()), secrets, Set.of(),
+                true), done);
+    }
+
+    private void admitted(DeliveryRecord delivery, Endpoint endpoint, Runnable done) {
         CircuitPolicy.Admission admission = circuits.admit(endpoint.id());
         if (admission == CircuitPolicy.Admission.DEFER) {
             defer(delivery, done);
@@ -155,7 +177,8 @@ class DeliveryHandler {
         }
         String reason = ((RetryPolicy.Decision.DeadLetter) decision).reason();
         DeliveryRecord last = delivery.afterFailure(result, null);
-        metrics.deadLettered(last, reason.startsWith("expired") ? "expired" : "exhausted");
+        metrics.deadLettered(last, reason.startsWith(RetryPolicy.REFUSED) ? "address_refused"
+                : reason.startsWith("expired") ? "expired" : "exhausted");
         deadLetter(last, reason, endpoint, done);
     }
 

@@ -18,6 +18,10 @@ public final class DeliveryHeaders {
     public static final String TARGET_URL = "target_url";
     /** The W3C trace context of the order request ({@code 00-<trace id>-<span id>-<flags>}). */
     public static final String TRACEPARENT = io.hookline.schemas.events.EventHeaders.TRACEPARENT;
+    /** Per-order callbacks only: the orders API client whose callback secret signs it (from the event). */
+    public static final String CLIENT_ID = io.hookline.schemas.events.EventHeaders.CLIENT_ID;
+    /** With {@link #CLIENT_ID}: the client's callback key versions to sign with, newest first ({@code "2,1"}). */
+    public static final String CALLBACK_KEY_VERSIONS = io.hookline.schemas.events.EventHeaders.CALLBACK_KEY_VERSIONS;
     /** Attempts made so far. */
     public static final String ATTEMPTS = "attempts";
     /** Not attempted before this time. */

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * <li>{@code hookline_delivery_engine_errors_total}: deliveries whose handling threw (each is dead-lettered);</li>
  * <li>{@code hookline_delivery_dead_letters_total{reason}}: records sent to a dead-letter topic: {@code exhausted},
  * {@code expired} (its next attempt would have passed its deadline), {@code engine_error},
- * {@code endpoint_unavailable} (deleted, disabled, callbacks off), {@code callback_refused}, {@code unreadable}
+ * {@code endpoint_unavailable} (deleted, disabled, callbacks off), {@code callback_refused},
+ * {@code address_refused} (the connect-time address check refused what the host resolved to),
+ * {@code callback_signing} (malformed client headers of a callback), {@code unreadable}
  * (not a delivery record) and {@code poison_event} (an {@code orders.events} record, to {@code orders.events.dlt}).</li>
  * </ul>
  * Tags stay few: endpoint ids (per-order callbacks all count as {@code callback}), never event or order ids.

@@ -26,10 +26,16 @@ import org.apache.kafka.common.header.Headers;
  * @param enqueuedAt when the delivery was created (fan-out or replay), kept across retries and deferrals: its
  *     age decides its deadline; read from {@code enqueued_at}, else {@code first_attempt_at}, else the record's
  *     timestamp; {@code null} only before {@link DeliveryRouting#first} stamps a new delivery
+ * @param clientId for a per-order callback: the orders API client whose secret signs it (the event's
+ *     {@code client_id} header), kept across retries, dead letter and replay; {@code null} for endpoints and for
+ *     callbacks of events published before clients had their own secrets (signed with the master secret)
+ * @param callbackKeyVersions with {@code clientId}: the client's key versions to sign with, newest first, as the
+ *     event's {@code callback_key_versions} header had them ({@code "2,1"}); checked when signing, not here
  */
 public record DeliveryRecord(String deliveryId, String eventId, String eventType, String endpointId, String key,
         String body, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, int lastStatus, String lastError,
-        Instant dueAt, String targetUrl, String replayOf, String traceparent, Instant enqueuedAt) {
+        Instant dueAt, String targetUrl, String replayOf, String traceparent, Instant enqueuedAt, String clientId,
+        String callbackKeyVersions) {
 
     public DeliveryRecord {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -43,7 +49,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord first(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /**
@@ -53,19 +59,31 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord replay(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body, String targetUrl, String deadLetterId) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"), null, null);
+                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"), null, null, null, null);
     }
 
     /** The same delivery in the given trace. */
     public DeliveryRecord inTrace(String traceparent) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, enqueuedAt);
+                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, enqueuedAt,
+                clientId, callbackKeyVersions);
     }
 
     /** The same delivery, to a callback URL. */
     public DeliveryRecord toTarget(String url) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, dueAt, url, replayOf, traceparent, enqueuedAt);
+                lastAttemptAt, lastStatus, lastError, dueAt, url, replayOf, traceparent, enqueuedAt,
+                clientId, callbackKeyVersions);
+    }
+
+    /**
+     * The same delivery, signed for an orders API client: {@code clientId} and {@code callbackKeyVersions} as the
+     * event's headers had them (either may be {@code null}).
+     */
+    public DeliveryRecord signedFor(String clientId, String callbackKeyVersions) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
+                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, enqueuedAt, clientId,
+                callbackKeyVersions);
     }
 
     /** The same delivery after one more failed attempt, due again at {@code dueAt}. */
@@ -73,19 +91,21 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         Instant first = firstAttemptAt == null ? result.attemptedAt() : firstAttemptAt;
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts + 1, first,
                 result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl, replayOf, traceparent,
-                enqueuedAt);
+                enqueuedAt, clientId, callbackKeyVersions);
     }
 
     /** The same delivery, unchanged but due later (deferred because its endpoint was busy). */
     public DeliveryRecord deferredUntil(Instant due) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, due, targetUrl, replayOf, traceparent, enqueuedAt);
+                lastAttemptAt, lastStatus, lastError, due, targetUrl, replayOf, traceparent, enqueuedAt,
+                clientId, callbackKeyVersions);
     }
 
     /** The same delivery, created at {@code at} (set once, when it enters the platform). */
     public DeliveryRecord enqueued(Instant at) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
-                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, at);
+                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, at,
+                clientId, callbackKeyVersions);
     }
 
     public ProducerRecord<String, String> toProducerRecord(String topic) {
@@ -105,6 +125,8 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         put(headers, REPLAY_OF, replayOf);
         put(headers, TRACEPARENT, traceparent);
         put(headers, ENQUEUED_AT, enqueuedAt);
+        put(headers, CLIENT_ID, clientId);
+        put(headers, CALLBACK_KEY_VERSIONS, callbackKeyVersions);
         return record;
     }
 
@@ -129,7 +151,8 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
                     attempts == null ? 0 : Integer.parseInt(attempts), firstAttempt,
                     time(headers, LAST_ATTEMPT_AT), status == null ? 0 : Integer.parseInt(status),
                     text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL),
-                    text(headers, REPLAY_OF), text(headers, TRACEPARENT), enqueued);
+                    text(headers, REPLAY_OF), text(headers, TRACEPARENT), enqueued, text(headers, CLIENT_ID),
+                    text(headers, CALLBACK_KEY_VERSIONS));
         } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("not a delivery record: " + e.getMessage());
         }

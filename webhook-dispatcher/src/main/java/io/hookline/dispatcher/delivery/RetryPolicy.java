@@ -10,6 +10,8 @@ import java.time.Instant;
  * the endpoint's longer {@code Retry-After}, up to {@code maxRetryAfter}); a deferral (endpoint busy or its
  * circuit open) comes back at the given earliest time, at least the jittered first delay later. Whatever would
  * come back after the deadline, or after the last attempt, is dead-lettered instead, with a readable reason.
+ * An attempt that is not {@linkplain AttemptResult#retriable() retriable} (its target resolved to a refused
+ * address) is dead-lettered at once: {@code not retried: address 10.0.0.5 of example.test is private: refused}.
  * Thread-safe (immutable; the jitter's generator is thread-safe).
  */
 final class RetryPolicy {
@@ -23,6 +25,9 @@ final class RetryPolicy {
         record DeadLetter(String reason) implements Decision {
         }
     }
+
+    /** The start of the reason of a delivery dead-lettered because its target's address was refused. */
+    static final String REFUSED = "not retried: ";
 
     private final RetryProperties properties;
     private final RetryTiers tiers;
@@ -48,6 +53,9 @@ final class RetryPolicy {
     /** After attempt number {@code delivery.attempts() + 1} failed with {@code result}. */
     Decision afterFailure(DeliveryRecord delivery, AttemptResult result, Instant now) {
         int made = delivery.attempts() + 1;
+        if (!result.retriable()) {
+            return new Decision.DeadLetter(REFUSED + result.outcome());
+        }
         if (made >= properties.maxAttempts()) {
             return new Decision.DeadLetter("not delivered after " + made + " attempts; last: " + result.outcome());
         }

@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.dispatcher.egress.RefusedAddressException;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.signing.RequestSigner;
 import io.hookline.dispatcher.signing.SignatureHeaders;
@@ -30,7 +31,9 @@ import reactor.core.publisher.Mono;
  * first-attempt timeout for a delivery's first attempt, the response timeout for its retries).
  * The request is signed when the Mono is subscribed, with every secret the endpoint has in force, so a retry
  * carries a fresh timestamp. The request carries the delivery's trace as {@code traceparent} (a child span per
- * attempt), so the receiver continues the order's trace. Logs one DEBUG line per attempt (with {@code order_id},
+ * attempt), so the receiver continues the order's trace. An attempt stopped before connecting because the host
+ * resolved to a refused address completes with that reason ({@code address 10.0.0.5 of example.test is private:
+ * refused}) and is not retriable. Logs one DEBUG line per attempt (with {@code order_id},
  * {@code event_id} and {@code traceId}), never the secret or the signature. Thread-safe.
  */
 @Component
@@ -91,7 +94,7 @@ public class WebhookClient {
                     .exchangeToMono(response -> answered(response, attemptedAt, started))
                     .timeout(budget)
                     .onErrorResume(error -> Mono.just(new AttemptResult(attemptedAt, 0, describe(error, budget),
-                            millisSince(started), null, null)))
+                            millisSince(started), null, null, refused(error) == null)))
                     .doOnNext(result -> {
                         if (!log.isDebugEnabled()) {
                             return;
@@ -134,8 +137,22 @@ public class WebhookClient {
                 .then(Mono.fromSupplier(text::toString));
     }
 
+    /** The refusal of the connect-time address check behind {@code error}, or {@code null}. */
+    private static RefusedAddressException refused(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedAddressException refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
     /** A short, stable description of why no response arrived; library messages are not echoed. */
     private static String describe(Throwable error, Duration budget) {
+        RefusedAddressException refused = refused(error);
+        if (refused != null) {
+            return refused.getMessage();
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
                 return "timed out after " + budget.toMillis() + " ms";

@@ -1,29 +1,36 @@
 package io.hookline.dispatcher.endpoint;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
+import io.hookline.dispatcher.egress.AddressPolicy;
+import io.hookline.dispatcher.egress.HostResolver;
+import io.hookline.dispatcher.egress.IpLiterals;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a URL may be an endpoint (DESIGN.md, security rules): absolute {@code http} or
- * {@code https} with a host, no user info, and, unless {@link DirectoryProperties#allowPrivateUrls()}, a
- * host whose every address is public: not loopback, private (RFC 1918, IPv6 unique-local), link-local
- * (including cloud metadata at 169.254.169.254), carrier-grade NAT, unspecified or multicast. The host is
- * resolved when the endpoint is created or changed. Thread-safe.
+ * Decides whether a URL may be an endpoint or a callback target: absolute {@code http} or {@code https} with a
+ * host and no user info, and a host whose every address the {@link AddressPolicy} allows (see
+ * {@link io.hookline.dispatcher.egress.AddressClassifier}: not loopback, private, link-local, cloud metadata,
+ * carrier-grade NAT, unique-local, IPv4-mapped or IPv4-compatible IPv6, private NAT64/6to4, Teredo,
+ * documentation, reserved, multicast …). Literal addresses are parsed, names resolved with the
+ * {@link HostResolver} when the URL is saved; the outbound client checks again on every connection attempt, as
+ * a name may resolve differently later. Thread-safe.
  */
 @Component
 public class UrlPolicy {
 
-    private final boolean allowPrivate;
+    private final AddressPolicy addresses;
+    private final HostResolver resolver;
 
-    public UrlPolicy(DirectoryProperties properties) {
-        this.allowPrivate = properties.allowPrivateUrls();
+    public UrlPolicy(AddressPolicy addresses, ObjectProvider<HostResolver> resolver) {
+        this.addresses = addresses;
+        this.resolver = resolver.getIfAvailable(() -> HostResolver.SYSTEM);
     }
 
     /** Why the URL is refused, or empty when it is acceptable. */
@@ -41,14 +48,15 @@ public class UrlPolicy {
         if (uri.getRawUserInfo() != null) {
             return Optional.of("must not contain user information");
         }
-        if (allowPrivate) {
+        if (addresses.allowsEverything()) {
             return Optional.empty();
         }
         try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (!isPublic(address)) {
+            for (InetAddress address : addressesOf(uri.getHost())) {
+                Optional<String> refusal = addresses.refusal(address);
+                if (refusal.isPresent()) {
                     return Optional.of("must not point to a loopback, private or link-local address ("
-                            + address.getHostAddress() + ")");
+                            + address.getHostAddress() + " is " + refusal.get() + ")");
                 }
             }
             return Optional.empty();
@@ -57,24 +65,15 @@ public class UrlPolicy {
         }
     }
 
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
+    private List<InetAddress> addressesOf(String host) throws UnknownHostException {
+        InetAddress literal = IpLiterals.address(host);
+        if (literal != null) {
+            return List.of(literal);
         }
-        byte[] bytes = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = bytes[0] & 0xff;
-            int second = bytes[1] & 0xff;
-            boolean carrierNat = first == 100 && second >= 64 && second <= 127;
-            boolean thisNetwork = first == 0;
-            boolean reserved = first >= 240;
-            return !(carrierNat || thisNetwork || reserved);
+        List<InetAddress> found = resolver.resolve(host);
+        if (found.isEmpty()) {
+            throw new UnknownHostException(host);
         }
-        if (address instanceof Inet6Address) {
-            boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
-            return !uniqueLocal;
-        }
-        return true;
+        return found;
     }
 }

@@ -1,6 +1,6 @@
 package io.hookline.dispatcher.fanout;
 
-import io.hookline.dispatcher.delivery.CallbackProperties;
+import io.hookline.dispatcher.delivery.CallbackSigning;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryMetrics;
 import io.hookline.dispatcher.delivery.DeliveryRecord;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * per (event, subscribed endpoint), so each endpoint's delivery succeeds, retries and dead-letters on its own
  * (or straight on a retry topic while the endpoint's circuit is open, see {@link DeliveryRouting}).
  * An event whose order has a {@code callback_url} also gets a delivery there (when
- * {@code dispatcher.callbacks.secret} is set). A record that cannot be read goes to {@code orders.events.dlt}
+ * {@code dispatcher.callbacks.secret} is set), signed for the event's {@code client_id}. A record that cannot be read goes to {@code orders.events.dlt}
  * with the reason. Each event is fanned out in a span continuing the record's {@code traceparent}, and every
  * delivery carries that trace on. An unexpected failure while fanning out one record dead-letters that record
  * ({@code fan-out error: <type>}) instead of stopping the fan-out. {@link #fanOut} returns only after every
@@ -50,12 +50,12 @@ public class FanOut {
     private final DeliveryTopicsProperties topics;
     private final UrlPolicy urlPolicy;
     private final DeliveryRouting routing;
-    private final boolean callbacks;
+    private final CallbackSigning callbackSigning;
     private final TraceHandoff traces;
     private final DeliveryMetrics metrics;
 
     FanOut(EventReader reader, EndpointDirectory directory, FanOutSends sends,
-            DeliveryTopicsProperties topics, UrlPolicy urlPolicy, CallbackProperties callbackProperties,
+            DeliveryTopicsProperties topics, UrlPolicy urlPolicy, CallbackSigning callbackSigning,
             DeliveryRouting routing, TraceHandoff traces, DeliveryMetrics metrics) {
         this.traces = traces;
         this.metrics = metrics;
@@ -65,7 +65,7 @@ public class FanOut {
         this.sends = sends;
         this.topics = topics;
         this.urlPolicy = urlPolicy;
-        this.callbacks = callbackProperties.signingSecret().isPresent();
+        this.callbackSigning = callbackSigning;
     }
 
     /**
@@ -100,8 +100,8 @@ public class FanOut {
                         .inTrace(traceparent);
                 planned.add(routing.first(delivery));
             }
-            if (event.callbackUrl() != null && callbacks) {
-                planned.add(callback(event, record.key(), traceparent));
+            if (event.callbackUrl() != null && callbackSigning.enabled()) {
+                planned.add(callback(event, record, traceparent));
             }
             log.info("Fanned out {} event {} of order {} to {} endpoint(s)", event.type(), event.id(), record.key(),
                     planned.size());
@@ -120,24 +120,37 @@ public class FanOut {
     }
 
     /**
-     * The delivery to the order's own {@code callback_url}, as endpoint {@code callback:<host>}; a URL the
-     * {@link UrlPolicy} refuses goes straight to the dead-letter topic with the reason.
+     * The delivery to the order's own {@code callback_url}, as endpoint {@code callback:<host>}, carrying the
+     * event's {@code client_id} and {@code callback_key_versions} (its signing keys); a URL the {@link UrlPolicy}
+     * refuses, or client headers {@link CallbackSigning} refuses, go straight to the dead-letter topic with the
+     * reason.
      */
-    private ProducerRecord<String, String> callback(IncomingEvent event, String key, String traceparent) {
+    private ProducerRecord<String, String> callback(IncomingEvent event, ConsumerRecord<String, String> record,
+            String traceparent) {
         String url = event.callbackUrl().trim();
         String host = hostOf(url);
         String endpointId = CALLBACK_PREFIX + (host == null ? "invalid" : host);
+        String clientId = text(record, EventHeaders.CLIENT_ID);
+        String versions = text(record, EventHeaders.CALLBACK_KEY_VERSIONS);
         DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpointId), event.id().toString(),
-                event.type(), endpointId, key, event.webhookBody()).toTarget(url).inTrace(traceparent);
+                event.type(), endpointId, record.key(), event.webhookBody()).toTarget(url).inTrace(traceparent)
+                .signedFor(clientId, versions);
         java.util.Optional<String> refusal = host == null ? java.util.Optional.of("not an absolute URL")
                 : urlPolicy.refusal(url);
-        if (refusal.isEmpty()) {
-            return routing.first(delivery);
+        if (refusal.isPresent()) {
+            return refused(delivery, "callback_refused", "callback_url refused: " + refusal.get());
         }
-        log.warn("Not delivering event {} to its callback_url: {}", event.id(), refusal.get());
-        metrics.deadLettered(delivery, "callback_refused");
+        if (callbackSigning.signing(clientId, versions) instanceof CallbackSigning.Signing.Refused(String reason)) {
+            return refused(delivery, "callback_signing", "callback signing refused: " + reason);
+        }
+        return routing.first(delivery);
+    }
+
+    private ProducerRecord<String, String> refused(DeliveryRecord delivery, String metric, String reason) {
+        log.warn("Not delivering event {} to its callback_url: {}", delivery.eventId(), reason);
+        metrics.deadLettered(delivery, metric);
         ProducerRecord<String, String> dead = delivery.toProducerRecord(topics.deliveriesDeadLetter());
-        add(dead, DeliveryHeaders.DLT_REASON, "callback_url refused: " + refusal.get());
+        add(dead, DeliveryHeaders.DLT_REASON, reason);
         return dead;
     }
 

@@ -152,11 +152,22 @@ abstract class DispatcherIntegrationTestSupport {
     }
 
     RecordMetadata publish(String key, String value, UUID eventId, String eventType) {
+        return publish(key, value, eventId, eventType, Map.of());
+    }
+
+    /** Publishes an event with these extra record headers (e.g. the orders API's client headers). */
+    RecordMetadata publish(EventEnvelope<?> event, String orderId, Map<String, String> headers) {
+        return publish(orderId, jsonMapper.writeValueAsString(event), event.id(), event.type(), headers);
+    }
+
+    private RecordMetadata publish(String key, String value, UUID eventId, String eventType,
+            Map<String, String> extra) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topics.events(), key, value);
         if (eventId != null) {
             record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add(EventHeaders.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
         }
+        extra.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         return kafkaTemplate.send(record).join().getRecordMetadata();
     }
 

@@ -3,6 +3,8 @@ package io.hookline.dispatcher.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.standardwebhooks.Webhook;
+import io.hookline.dispatcher.egress.AddressPolicy;
+import io.hookline.dispatcher.egress.Cidr;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.signing.RequestSigner;
 import io.hookline.schemas.signing.SignatureVerifier;
@@ -20,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.netty.resources.ConnectionProvider;
 
 class WebhookClientTests {
@@ -135,8 +139,73 @@ class WebhookClientTests {
         assertThat(result.latencyMs()).isGreaterThanOrEqualTo(600L);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://localhost:{port}/guarded        | address 127.0.0.1 of localhost is loopback: refused
+            http://127.0.0.1:{port}/guarded        | address 127.0.0.1 is loopback: refused
+            http://[::1]:{port}/guarded            | is loopback: refused
+            http://[::ffff:127.0.0.1]:{port}/guarded | address 0:0:0:0:0:ffff:7f00:1 is IPv4-mapped: refused
+            http://[::127.0.0.1]:{port}/guarded    | is IPv4-mapped: refused
+            http://[::a9fe:a9fe]:{port}/guarded    | is IPv4-compatible: refused
+            http://[64:ff9b::a9fe:a9fe]:{port}/guarded | is NAT64 of 169.254.169.254 (link-local): refused
+            http://[2002:a00:1::1]:{port}/guarded  | is 6to4 of 10.0.0.1 (private): refused
+            http://[fd00::1]:{port}/guarded        | is unique-local: refused
+            http://169.254.169.254:{port}/guarded  | address 169.254.169.254 is link-local: refused
+            """)
+    void refusesANonPublicAddressAtConnectTimeWithoutConnecting(String url, String reason) {
+        WebhookClient guarded = client(new HttpProperties(Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(20)), new AddressPolicy(false, List.of()));
+        String target = url.replace("{port}", Integer.toString(URI.create(server.url("/")).getPort()));
+        UUID eventId = UUID.randomUUID();
+
+        AttemptResult result = guarded.deliver(new Endpoint("test", URI.create(target), SECRET, Set.of()),
+                eventId.toString(), BODY).block(Duration.ofSeconds(30));
+
+        assertThat(result.delivered()).isFalse();
+        assertThat(result.status()).isZero();
+        assertThat(result.outcome()).endsWith(reason).startsWith("address ");
+        assertThat(result.retriable()).isFalse();
+        assertThat(server.received("/guarded", eventId)).isEmpty();
+    }
+
+    @Test
+    void connectsToAnAllowListedAddress() {
+        WebhookClient guarded = client(new HttpProperties(Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(20)), new AddressPolicy(false, List.of(Cidr.parse("127.0.0.1/32"))));
+        UUID eventId = UUID.randomUUID();
+
+        AttemptResult result = guarded.deliver(new Endpoint("test", URI.create(server.url("/allowed")
+                .replace("localhost", "127.0.0.1")), SECRET, Set.of()), eventId.toString(), BODY)
+                .block(Duration.ofSeconds(30));
+
+        assertThat(result.delivered()).isTrue();
+        assertThat(server.received("/allowed", eventId)).hasSize(1);
+    }
+
+    @Test
+    void connectsToAConfiguredEndpointsHostAndPortUnchecked() {
+        int port = URI.create(server.url("/")).getPort();
+        WebhookClient guarded = client(new HttpProperties(Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(20)), new AddressPolicy(false, List.of(), Set.of("localhost:" + port)));
+        UUID eventId = UUID.randomUUID();
+
+        AttemptResult trusted = guarded.deliver(endpoint("/configured"), eventId.toString(), BODY)
+                .block(Duration.ofSeconds(30));
+        AttemptResult otherName = guarded.deliver(new Endpoint("test", URI.create("http://127.0.0.1:" + port
+                + "/configured"), SECRET, Set.of()), eventId.toString(), BODY).block(Duration.ofSeconds(30));
+
+        assertThat(trusted.delivered()).isTrue();
+        assertThat(otherName.outcome()).isEqualTo("address 127.0.0.1 is loopback: refused");
+        assertThat(server.received("/configured", eventId)).hasSize(1);
+    }
+
     private static WebhookClient client(HttpProperties http) {
-        return new WebhookClient(DeliveryConfiguration.webClient(http, ConnectionProvider.create("test", 16)),
+        return client(http, new AddressPolicy(true, List.of()));
+    }
+
+    private static WebhookClient client(HttpProperties http, AddressPolicy addresses) {
+        return new WebhookClient(DeliveryConfiguration.webClient(http, ConnectionProvider.create("test", 16),
+                addresses, null),
                 new RequestSigner(Clock.systemUTC()), http, Clock.systemUTC(),
                 new TraceHandoff(Tracer.NOOP, Propagator.NOOP));
     }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.hookline.dispatcher.delivery.CallbackProperties;
+import io.hookline.dispatcher.delivery.CallbackSigning;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryMetrics;
 import io.hookline.dispatcher.delivery.DeliveryRouting;
@@ -48,7 +49,7 @@ class FanOutTests {
         DeliveryTopicsProperties topics = new DeliveryTopicsProperties("orders.events", "orders.events.dlt",
                 "webhooks.deliveries", 3, (short) 1);
         FanOut fanOut = new FanOut(new EventReader(new ContractValidator()), directory, sends, topics,
-                mock(UrlPolicy.class), new CallbackProperties(""), mock(DeliveryRouting.class), traces,
+                mock(UrlPolicy.class), new CallbackSigning(new CallbackProperties("")), mock(DeliveryRouting.class), traces,
                 mock(DeliveryMetrics.class));
 
         fanOut.fanOut(List.of(record(0, ORDER_PAID.formatted(UUID.randomUUID())), record(1, "not json")));
