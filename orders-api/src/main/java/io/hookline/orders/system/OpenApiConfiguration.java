@@ -1,7 +1,10 @@
 package io.hookline.orders.system;
 
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,10 +14,17 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI ordersApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("An API key: Authorization: Bearer sk_live_… (sk_test_… in development)")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .info(new Info()
                 .title("hookline orders API")
                 .version("v1")
                 .description("Orders and simulated payments. Money is a decimal string plus an ISO 4217 code. "
+                        + "Every /orders and /clients route needs Authorization: Bearer <API key>; a client sees only its "
+                        + "own orders, an admin key sees all and manages /clients. "
                         + "POST endpoints accept an Idempotency-Key header (24 h). Errors are RFC 9457 problem "
                         + "details with type URIs under https://hookline.io/problems/."));
     }
