@@ -20,8 +20,11 @@ public class ApiKeyAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
     private static final String BEARER = "Bearer ";
-    /** {@code sk_} keys of printable ASCII, bounded, so a malformed header never reaches the database. */
-    private static final Pattern KEY_SHAPE = Pattern.compile("^sk_[\\x21-\\x7E]{8,200}$");
+    /**
+     * Printable ASCII of a bounded length, so a malformed header never reaches the database. Client keys are
+     * {@code sk_…}; the configured admin key may be any secret of at least 16 characters.
+     */
+    private static final Pattern KEY_SHAPE = Pattern.compile("^[\\x21-\\x7E]{16,256}$");
 
     private final ApiKeyRepository keys;
     private final List<byte[]> adminDigests;
@@ -44,7 +47,7 @@ public class ApiKeyAuthenticator {
         }
         String key = authorization.substring(BEARER.length()).trim();
         if (!KEY_SHAPE.matcher(key).matches()) {
-            throw UnauthorizedException.invalid("The API key is malformed; API keys look like sk_live_….");
+            throw UnauthorizedException.invalid("The API key is malformed.");
         }
         if (isAdminKey(key)) {
             return Caller.admin();
