@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -66,7 +67,7 @@ class ClientController {
     ResponseEntity<IssuedApiKey> issueKey(@Parameter(description = "cli_…") @PathVariable String id,
             @RequestBody JsonNode body) {
         IssuedApiKey issued = clients.issueKey(id, ClientRequests.newKey(body));
-        return ResponseEntity.status(201).body(issued);
+        return ResponseEntity.status(HttpStatus.CREATED).body(issued);
     }
 
     @Operation(summary = "Revoke an API key", description = "Effective for the next request; revoking twice is "
