@@ -2,7 +2,9 @@
 # Benchmark of orders-api: create+pay over HTTP on 127.0.0.1, reporting requests/s, latency percentiles and the
 # outbox lag (commit -> record appended). Builds what it needs, starts its own Kafka broker (in the load
 # generator's JVM) and orders-api (its -exec.jar, a separate JVM), and cleans up. Bounded: a warm-up and a
-# measured run of fixed size, each capped at max-seconds.
+# measured run of fixed size, each capped at max-seconds. orders-api runs in its default profile, so its
+# documented development client is seeded; every request carries that client's key (Authorization: Bearer,
+# orders.auth.development-keys.client-key), as any caller of orders-api must.
 #
 #   bench/orders-api.sh [pairs=3000] [warmup=1000] [concurrency=16] [max-seconds=90] [datasource-url=jdbc:...]
 #

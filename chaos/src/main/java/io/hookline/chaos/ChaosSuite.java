@@ -6,6 +6,7 @@ import io.hookline.chaos.measure.KafkaLedger;
 import io.hookline.chaos.measure.OrdersApiProbe;
 import io.hookline.chaos.proxy.WebhookLedger;
 import io.hookline.chaos.stack.ChaosStack;
+import io.hookline.localstack.StackSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class ChaosSuite {
         try (ChaosStack stack = ChaosStack.start(settings);
                 KafkaLedger kafka = new KafkaLedger(stack.bootstrapServers())) {
             ChaosLog chaos = new ChaosLog();
-            OrderLoad load = new OrderLoad(new OrderClient(stack.ordersApi(), "chaos-" + settings.seed()),
+            OrderLoad load = new OrderLoad(new OrderClient(stack.ordersApi(),
+                    StackSettings.DEVELOPMENT_ORDERS_API_KEY, "chaos-" + settings.seed()),
                     settings.orders(), settings.ordersPerSecond(), settings.clients(), settings.seed(),
                     settings.orderDeadline());
             CompletableFuture<Void> schedule = new ChaosSchedule(settings, stack, chaos).start(load::progress);
@@ -47,7 +49,7 @@ public final class ChaosSuite {
             long lastPaid = Math.max(load.lastPaidNanos(), start);
             Set<String> paid = load.paidOrderIds();
             chaos.note(paid.size() + " orders paid; draining");
-            OrdersApiProbe orders = new OrdersApiProbe(stack.ordersApi());
+            OrdersApiProbe orders = new OrdersApiProbe(stack.ordersApi(), StackSettings.DEVELOPMENT_ORDERS_API_KEY);
             boolean drained = drain(stack, kafka, orders, paid, settings.drainDeadline());
             long end = System.nanoTime();
             chaos.note(drained ? "drained" : "drain deadline passed");

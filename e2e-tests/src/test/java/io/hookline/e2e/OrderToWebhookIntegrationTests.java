@@ -42,6 +42,10 @@ class OrderToWebhookIntegrationTests {
 
     private static final String TRACE_ID = "5e1f0c2a9b8d4e7fa1b2c3d4e5f60718";
 
+    /** orders-api's development client, which the local stack seeds. */
+    private static final java.util.Map<String, String> ORDERS_AUTH = java.util.Map.of("Authorization",
+            "Bearer " + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
+
     @Test
     void paidOrderReachesTheReceiverInItsTraceOnceEvenWhenEveryServiceIsKilled() throws Exception {
         settings = new StackSettings(Path.of("").toAbsolutePath().getParent(), dataDir,
@@ -66,7 +70,9 @@ class OrderToWebhookIntegrationTests {
         stack.kill();
         stack = LocalStack.start(settings);
 
-        assertThat(client.get(orders("/orders/" + second)).body().get("status").asString()).isEqualTo("paid");
+        assertThat(client.get(orders("/orders/" + second)).status()).as("no key, no order").isEqualTo(401);
+        assertThat(client.get(orders("/orders/" + second), ORDERS_AUTH).body().get("status").asString())
+                .isEqualTo("paid");
         assertThat(awaitNotifications(second, 1).get(0).get("amount").asString()).isEqualTo("30.00");
         assertThat(notifications(first)).hasSize(1);
     }
@@ -79,7 +85,7 @@ class OrderToWebhookIntegrationTests {
             throws Exception {
         StackClient.Response created = client.post(orders("/orders"), """
                 {"customer_email": "%s", "product_name": "Mechanical keyboard", "quantity": %d,
-                 "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice));
+                 "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice), ORDERS_AUTH);
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().get("id").asString();
         assertThat(created.raw().headers().firstValue("Location")).hasValueSatisfying(
@@ -87,7 +93,8 @@ class OrderToWebhookIntegrationTests {
 
         StackClient.Response paid = client.post(orders("/orders/" + id + "/payment"),
                 "{\"payment_method\": \"tok_visa\"}",
-                traceparent == null ? java.util.Map.of() : java.util.Map.of("traceparent", traceparent));
+                traceparent == null ? ORDERS_AUTH : java.util.Map.of("traceparent", traceparent,
+                        "Authorization", ORDERS_AUTH.get("Authorization")));
         assertThat(paid.status()).isEqualTo(200);
         assertThat(paid.body().get("status").asString()).isEqualTo("paid");
         return id;

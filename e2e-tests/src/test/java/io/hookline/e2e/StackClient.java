@@ -32,7 +32,13 @@ final class StackClient {
     }
 
     Response get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+        return get(url, java.util.Map.of());
+    }
+
+    Response get(String url, java.util.Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {

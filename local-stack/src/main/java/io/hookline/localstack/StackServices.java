@@ -36,7 +36,10 @@ final class StackServices {
         String receiverWebhook = "http://localhost:" + settings.receiverPort() + "/webhooks/order-paid";
         ServiceSpec orders = spec(settings, ORDERS_API, settings.ordersApiPort(), bootstrapServers,
                 "orders and payments; outbox relay to orders.events",
-                "--spring.datasource.url=" + h2(data.resolve("db/orders")));
+                "--spring.datasource.url=" + h2(data.resolve("db/orders")),
+                // the documented development client, seeded at start-up (orders-api's default profile)
+                "--orders.auth.development-keys.enabled=true",
+                "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
         ServiceSpec dispatcher = spec(settings, DISPATCHER, settings.dispatcherPort(), bootstrapServers,
                 "delivers order.paid to " + receiverWebhook,
                 "--dispatcher.endpoints[0].name=" + RECEIVER,

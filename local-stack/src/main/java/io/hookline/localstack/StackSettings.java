@@ -46,6 +46,13 @@ public record StackSettings(
     /** Development only: the secret the local stack subscribes the receiver with. Never use it elsewhere. */
     public static final String DEVELOPMENT_WEBHOOK_SECRET = "whsec_aG9va2xpbmUtbG9jYWwtZGV2ZWxvcG1lbnQta2V5ISE=";
 
+    /**
+     * Development only: the API key of orders-api's documented development client (read and write; the value of
+     * {@code orders.auth.development-keys.client-key} in its {@code application.yml}), which the local stack seeds
+     * and prints. Never use it elsewhere; the prod profile refuses it.
+     */
+    public static final String DEVELOPMENT_ORDERS_API_KEY = "sk_test_hookline_dev_client_0a1b2c3d4e5f6a7b8c9d";
+
     public static StackSettings fromEnvironment(Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("HOOKLINE_HOME", ".")).toAbsolutePath().normalize();
         return new StackSettings(

@@ -19,6 +19,8 @@ final class StartupBanner {
             out.add(String.format("  %-22s %-34s %s", service.spec().name(), service.spec().baseUrl(),
                     service.spec().role()));
         }
+        out.add(String.format("  %-22s %-34s %s", "orders-api key", StackSettings.DEVELOPMENT_ORDERS_API_KEY,
+                "the development client: -H \"Authorization: Bearer <key>\""));
         out.add(String.format("  %-22s %-34s %s", "operator console", "http://localhost:" + settings.dispatcherPort()
                 + "/console", "dead letters and endpoints; admin token " + StackServices.LOCAL_ADMIN_TOKEN));
         out.add(String.format("  %-22s %-34s %s", "mailbox (SMTP catcher)", stack.mailbox().webUrl(),

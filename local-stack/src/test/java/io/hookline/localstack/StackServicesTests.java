@@ -48,6 +48,13 @@ class StackServicesTests {
     }
 
     @Test
+    void ordersApiSeedsTheDevelopmentClientWhoseKeyTheStackPrints() {
+        assertThat(specs.get(0).arguments()).contains("--orders.auth.development-keys.enabled=true",
+                "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
+        assertThat(StackSettings.DEVELOPMENT_ORDERS_API_KEY).startsWith("sk_test_hookline_dev_");
+    }
+
+    @Test
     void databasesLiveUnderTheDataDirectoryAndWriteThroughOnCommit() {
         assertThat(specs.get(0).arguments()).anySatisfy(arg -> assertThat(arg)
                 .startsWith("--spring.datasource.url=jdbc:h2:file:" + settings.dataDir().resolve("db/orders"))

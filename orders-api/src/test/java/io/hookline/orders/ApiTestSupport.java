@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Base of the integration tests: the whole application on a random port, a real Kafka broker, an in-memory H2
  * database. Every subclass shares one application context (keep the annotations here), so tests tell their
- * data apart by order id.
+ * data apart by order id. The helpers without a key act as the development client ({@link #CLIENT_KEY}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesTestKafka
@@ -34,6 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class ApiTestSupport {
 
     protected static final String JSON = "application/json";
+
+    /** The development client's key from {@code application.yml} (scopes read, write); the helpers' default. */
+    protected static final String CLIENT_KEY = TestApiKeys.CLIENT;
+
+    /** The development admin key from {@code application.yml}. */
+    protected static final String ADMIN_KEY = TestApiKeys.ADMIN;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -50,11 +56,62 @@ public abstract class ApiTestSupport {
     protected ScriptedIdGenerator ids;
 
     protected HttpResponse<String> post(String path, String contentType, String body) {
-        return http.sendAsync(postRequest(path, contentType, body), HttpResponse.BodyHandlers.ofString()).join();
+        return send(postRequest(path, contentType, body).header("Authorization", "Bearer " + CLIENT_KEY));
     }
 
     protected CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
-        return http.sendAsync(postRequest(path, JSON, body), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(postRequest(path, JSON, body).header("Authorization", "Bearer " + CLIENT_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** POSTs JSON with {@code Authorization: Bearer <apiKey>} ({@code null}: no Authorization header). */
+    protected HttpResponse<String> postAs(String apiKey, String path, String body) {
+        return send(authorized(postRequest(path, JSON, body), apiKey));
+    }
+
+    /** POSTs JSON with an {@code Idempotency-Key} as the holder of {@code apiKey}. */
+    protected HttpResponse<String> postAs(String apiKey, String path, String idempotencyKey, String body) {
+        return send(authorized(postRequest(path, JSON, body).header("Idempotency-Key", idempotencyKey), apiKey));
+    }
+
+    /** GETs with {@code Authorization: Bearer <apiKey>} ({@code null}: no Authorization header). */
+    protected HttpResponse<String> getAs(String apiKey, String path) {
+        return send(authorized(HttpRequest.newBuilder(uri(path)).GET(), apiKey));
+    }
+
+    /** Sends any request as is (the caller sets every header). */
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).join();
+    }
+
+    /** Creates a client through the admin API; returns its id, its first key and its callback secret. */
+    protected TestClient createClient(String scopesJson) {
+        HttpResponse<String> created = postAs(ADMIN_KEY, "/clients",
+                "{\"name\": \"Shop " + UUID.randomUUID() + "\", \"scopes\": " + scopesJson + "}");
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("could not create a client: " + created.body());
+        }
+        JsonNode body = json(created);
+        JsonNode secret = body.get("callback_secret");
+        return new TestClient(body.get("id").stringValue(), body.get("api_key").get("key").stringValue(),
+                body.get("api_key").get("id").stringValue(), secret == null ? null : secret.stringValue());
+    }
+
+    /** Creates an order (2 x 29.99 USD) as the holder of {@code apiKey}; returns its id. */
+    protected String createOrderAs(String apiKey, String customerEmail) {
+        HttpResponse<String> created = postAs(apiKey, "/orders", orderJson(customerEmail));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("could not create an order: " + created.body());
+        }
+        return json(created).get("id").stringValue();
+    }
+
+    /** A client made by {@link #createClient}: its first key is {@code key} (id {@code keyId}). */
+    protected record TestClient(String id, String key, String keyId, String callbackSecret) {
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, String apiKey) {
+        return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
     }
 
     /** POSTs JSON with an {@code Idempotency-Key} header. */
@@ -66,14 +123,14 @@ public abstract class ApiTestSupport {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", JSON)
                 .header("Idempotency-Key", key)
+                .header("Authorization", "Bearer " + CLIENT_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     protected HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(uri(path)).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+        return getAs(CLIENT_KEY, path);
     }
 
     protected JsonNode json(HttpResponse<String> response) {
@@ -87,14 +144,15 @@ public abstract class ApiTestSupport {
 
     /** Creates a valid order (2 x 29.99 USD) for this customer and returns its id. */
     protected String createOrder(String customerEmail) {
-        HttpResponse<String> created = post("/orders", JSON, """
+        return createOrderAs(CLIENT_KEY, customerEmail);
+    }
+
+    /** The body of a valid order (2 x 29.99 USD) for this customer. */
+    protected static String orderJson(String customerEmail) {
+        return """
                 {"customer_email": "%s", "product_name": "Mechanical keyboard", "quantity": 2,
                  "unit_price": "29.99", "currency": "USD", "callback_url": "https://shop.example.com/hooks/1"}"""
-                .formatted(customerEmail));
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("could not create an order: " + created.body());
-        }
-        return json(created).get("id").stringValue();
+                .formatted(customerEmail);
     }
 
     protected HttpResponse<String> pay(String orderId, String paymentMethod) {
@@ -110,14 +168,13 @@ public abstract class ApiTestSupport {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
 
-    private HttpRequest postRequest(String path, String contentType, String body) {
+    private HttpRequest.Builder postRequest(String path, String contentType, String body) {
         return HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
-    private URI uri(String path) {
+    protected URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 

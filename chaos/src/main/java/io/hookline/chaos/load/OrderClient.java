@@ -25,11 +25,14 @@ public final class OrderClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final URI base;
+    private final String apiKey;
     private final String runId;
     private final AtomicLong retries = new AtomicLong();
 
-    public OrderClient(URI base, String runId) {
+    /** @param apiKey the orders-api key every request sends as {@code Authorization: Bearer} */
+    public OrderClient(URI base, String apiKey, String runId) {
         this.base = base;
+        this.apiKey = apiKey;
         this.runId = runId;
     }
 
@@ -57,6 +60,7 @@ public final class OrderClient {
             throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Authorization", "Bearer " + apiKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         String last = "no attempt";
         for (int attempt = 0; System.nanoTime() < deadlineNanos; attempt++) {

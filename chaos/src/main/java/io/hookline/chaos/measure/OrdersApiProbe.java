@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Asks orders-api what it holds: its outbox backlog (the {@code hookline_outbox_unpublished} gauge) and, by
  * walking {@code GET /orders} page by page, how many orders it created and how many are paid, so that a second
- * order created by a retried request would show. Thread-safe.
+ * order created by a retried request would show (the orders of the client whose key it holds). Thread-safe.
  */
 public final class OrdersApiProbe {
 
@@ -25,9 +25,12 @@ public final class OrdersApiProbe {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final URI base;
+    private final String apiKey;
 
-    public OrdersApiProbe(URI base) {
+    /** @param apiKey the key of the client whose orders are counted (sent as {@code Authorization: Bearer}) */
+    public OrdersApiProbe(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
     }
 
     /** Outbox rows not yet published to Kafka, or -1 when orders-api does not answer. */
@@ -56,6 +59,7 @@ public final class OrdersApiProbe {
 
     private String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + apiKey)
                 .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException(path + " answered " + response.statusCode());

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The three services as the local stack wires them (H2 file databases written through on every commit, the
- * development secret, a 10 s consumer session timeout), except that the dispatcher's endpoint for the receiver
+ * development secret and orders-api's development client key, a 10 s consumer session timeout), except that the dispatcher's endpoint for the receiver
  * is the fault proxy and the receiver mails to the suite's SMTP server. Every other setting is the services'
  * own default, i.e. production's schedules and timeouts, unless {@link ChaosSettings#dispatcherRetryDelays()}
  * shortens the dispatcher's retry delays.
@@ -26,7 +26,9 @@ final class ChaosServices {
         Path db = settings.dataDir().resolve("db");
         String secret = StackSettings.DEVELOPMENT_WEBHOOK_SECRET;
         ServiceSpec orders = spec(settings, ChaosSettings.ORDERS_API, ports.ordersApi(), bootstrap,
-                "--spring.datasource.url=" + h2(db.resolve("orders")));
+                "--spring.datasource.url=" + h2(db.resolve("orders")),
+                "--orders.auth.development-keys.enabled=true",
+                "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
         List<String> dispatcher = new ArrayList<>(List.of(
                 "--dispatcher.endpoints[0].name=" + ChaosSettings.RECEIVER,
                 "--dispatcher.endpoints[0].url=" + proxiedWebhook,

@@ -38,9 +38,6 @@ class ComposeConfigurationKeysTests {
      * entry once the branch that adds its property is merged (the test then checks the variable as any other).
      */
     static final Map<String, Map<String, String>> PROPERTIES_OF_PENDING_BRANCHES = Map.of(
-            "orders-api", Map.of(
-                    "ORDERS_AUTH_ADMIN_KEY", "orders.auth.admin-key",
-                    "ORDERS_CALLBACKS_SECRET", "orders.callbacks.secret"),
             "notification-receiver", Map.of(
                     "RECEIVER_ADMIN_TOKEN", "receiver.admin.token"));
 

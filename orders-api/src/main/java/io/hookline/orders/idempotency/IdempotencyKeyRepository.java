@@ -17,6 +17,7 @@ class IdempotencyKeyRepository {
 
     private static final String IN_PROGRESS = "in_progress";
     private static final String COMPLETE = "complete";
+    private static final String WHERE_KEY = "owner_id = :owner AND idem_key = :key";
 
     private final JdbcClient jdbc;
 
@@ -30,13 +31,14 @@ class IdempotencyKeyRepository {
      *
      * @return {@code false} when the key exists already
      */
-    boolean tryClaim(String key, String method, String path, String hash, Instant now, Instant lockedUntil,
+    boolean tryClaim(OwnedKey key, String method, String path, String hash, Instant now, Instant lockedUntil,
             Instant expiresAt) {
         try {
-            jdbc.sql("INSERT INTO idempotency_key (idem_key, request_method, request_path, request_hash, state, "
-                            + "created_at, locked_until, expires_at) VALUES (:key, :method, :path, :hash, '"
-                            + IN_PROGRESS + "', :now, :lockedUntil, :expiresAt)")
-                    .param("key", key)
+            jdbc.sql("INSERT INTO idempotency_key (owner_id, idem_key, request_method, request_path, request_hash, "
+                            + "state, created_at, locked_until, expires_at) VALUES (:owner, :key, :method, :path, "
+                            + ":hash, '" + IN_PROGRESS + "', :now, :lockedUntil, :expiresAt)")
+                    .param("owner", key.owner())
+                    .param("key", key.key())
                     .param("method", method)
                     .param("path", path)
                     .param("hash", hash)
@@ -50,45 +52,49 @@ class IdempotencyKeyRepository {
         }
     }
 
-    Optional<IdempotencyRecord> find(String key) {
-        return jdbc.sql("SELECT * FROM idempotency_key WHERE idem_key = :key")
-                .param("key", key)
+    Optional<IdempotencyRecord> find(OwnedKey key) {
+        return jdbc.sql("SELECT * FROM idempotency_key WHERE " + WHERE_KEY)
+                .param("owner", key.owner())
+                .param("key", key.key())
                 .query(IdempotencyKeyRepository::map)
                 .optional();
     }
 
     /** Stores the response of a claimed key; joins the caller's transaction. Returns whether the claim was held. */
-    boolean complete(String key, StoredResponse response) {
+    boolean complete(OwnedKey key, StoredResponse response) {
         return jdbc.sql("UPDATE idempotency_key SET state = '" + COMPLETE + "', response_status = :status, "
                         + "response_body = :body, response_location = :location "
-                        + "WHERE idem_key = :key AND state = '" + IN_PROGRESS + "'")
+                        + "WHERE " + WHERE_KEY + " AND state = '" + IN_PROGRESS + "'")
                 .param("status", response.status())
                 .param("body", response.body())
                 .param("location", response.location(), Types.VARCHAR)
-                .param("key", key)
+                .param("owner", key.owner())
+                .param("key", key.key())
                 .update() == 1;
     }
 
     /** Drops an unfinished claim (the request failed and changed nothing), so the key can be used again. */
-    void release(String key) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE idem_key = :key AND state = '" + IN_PROGRESS + "'")
-                .param("key", key)
+    void release(OwnedKey key) {
+        jdbc.sql("DELETE FROM idempotency_key WHERE " + WHERE_KEY + " AND state = '" + IN_PROGRESS + "'")
+                .param("owner", key.owner())
+                .param("key", key.key())
                 .update();
     }
 
     /** Deletes the key if it is stale at {@code now}: expired, or an abandoned claim. */
-    void deleteIfStale(String key, Instant now) {
-        jdbc.sql("DELETE FROM idempotency_key WHERE idem_key = :key AND (expires_at <= :now "
+    void deleteIfStale(OwnedKey key, Instant now) {
+        jdbc.sql("DELETE FROM idempotency_key WHERE " + WHERE_KEY + " AND (expires_at <= :now "
                         + "OR (state = '" + IN_PROGRESS + "' AND locked_until <= :now))")
-                .param("key", key)
+                .param("owner", key.owner())
+                .param("key", key.key())
                 .param("now", utc(now))
                 .update();
     }
 
     /** Deletes up to {@code limit} keys expired at {@code now}, the oldest first (the expiry index); returns how many. */
     int deleteExpired(Instant now, int limit) {
-        return jdbc.sql("DELETE FROM idempotency_key WHERE idem_key IN (SELECT idem_key FROM idempotency_key "
-                        + "WHERE expires_at <= :now ORDER BY expires_at FETCH FIRST :limit ROWS ONLY)")
+        return jdbc.sql("DELETE FROM idempotency_key WHERE (owner_id, idem_key) IN (SELECT owner_id, idem_key "
+                        + "FROM idempotency_key WHERE expires_at <= :now ORDER BY expires_at FETCH FIRST :limit ROWS ONLY)")
                 .param("now", utc(now))
                 .param("limit", limit)
                 .update();

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * body, {@code Location}) with {@code Idempotent-Replayed: true}, and nothing runs twice. A different
  * fingerprint is refused with 422; a request while the first still runs gets 409. When the work fails without
  * completing (404, 409, 5xx) the claim is released, so nothing is remembered and a retry runs afresh. Keys live
- * for {@code orders.idempotency.ttl}.
+ * for {@code orders.idempotency.ttl}, and are per client: each client has its own key space.
  */
 @Component
 public class IdempotentRequests {
@@ -52,30 +52,33 @@ public class IdempotentRequests {
      * Runs {@code work} once per key: directly when {@code key} is {@code null}, else claimed, replayed or refused
      * as described above.
      *
+     * @param owner whose keys these are (the caller's client): the same key of two owners are two keys, so no
+     *        client ever sees another's stored response
      * @param key the header's value, or {@code null} when absent
      * @param body the parsed request body, part of the fingerprint
      */
-    public ResponseEntity<?> execute(String key, String method, String path, JsonNode body,
+    public ResponseEntity<?> execute(String owner, String key, String method, String path, JsonNode body,
             Function<IdempotencyClaim, ResponseEntity<?>> work) {
         if (key == null) {
             return work.apply(IdempotencyClaim.NONE);
         }
         requireValid(key);
         String hash = RequestFingerprint.of(method, path, body, mapper);
-        Optional<StoredResponse> replay = claim(key, method, path, hash);
+        OwnedKey owned = new OwnedKey(owner, key);
+        Optional<StoredResponse> replay = claim(owned, method, path, hash);
         if (replay.isPresent()) {
             return replayed(replay.get());
         }
         try {
-            return work.apply((status, responseBody, location) -> complete(key, status, responseBody, location));
+            return work.apply((status, responseBody, location) -> complete(owned, status, responseBody, location));
         } catch (RuntimeException | Error e) {
-            repository.release(key);
+            repository.release(owned);
             throw e;
         }
     }
 
     /** Claims the key, or returns the stored response to replay. */
-    private Optional<StoredResponse> claim(String key, String method, String path, String hash) {
+    private Optional<StoredResponse> claim(OwnedKey key, String method, String path, String hash) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             if (repository.tryClaim(key, method, path, hash, now, now.plus(properties.lockTimeout()),
@@ -92,21 +95,21 @@ public class IdempotentRequests {
                 continue;
             }
             if (!record.requestHash().equals(hash)) {
-                throw new IdempotencyKeyReusedException(key);
+                throw new IdempotencyKeyReusedException(key.key());
             }
             if (!record.complete()) {
-                throw new IdempotencyKeyInUseException(key);
+                throw new IdempotencyKeyInUseException(key.key());
             }
             return Optional.of(record.response());
         }
-        throw new IdempotencyKeyInUseException(key);
+        throw new IdempotencyKeyInUseException(key.key());
     }
 
-    private void complete(String key, int status, Object body, String location) {
+    private void complete(OwnedKey key, int status, Object body, String location) {
         StoredResponse response = new StoredResponse(status, mapper.writeValueAsString(body), location);
         if (!repository.complete(key, response)) {
             // Our claim was taken over after lock-timeout; roll the work back rather than answer twice.
-            throw new IdempotencyKeyInUseException(key);
+            throw new IdempotencyKeyInUseException(key.key());
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.Currency;
  * @param callbackUrl per-order callback URL, or {@code null}
  * @param failureReason why the last payment failed, when {@link OrderStatus#PAYMENT_FAILED}; else {@code null}
  * @param paidAt when it was paid, when {@link OrderStatus#PAID}; else {@code null}
+ * @param clientId the API client that created it ({@code cli_…}), or {@code null}: created by the configured admin
+ *        key or before clients existed, visible to admin keys only
  */
 public record Order(
         String id,
@@ -25,13 +27,14 @@ public record Order(
         String failureReason,
         Instant createdAt,
         Instant updatedAt,
-        Instant paidAt) {
+        Instant paidAt,
+        String clientId) {
 
     /** A new order awaiting payment. */
-    static Order create(String id, NewOrder request, Instant now) {
+    static Order create(String id, NewOrder request, String clientId, Instant now) {
         return new Order(id, OrderStatus.PENDING_PAYMENT, request.customerEmail(), request.productName(),
                 request.quantity(), request.unitPrice(), request.unitPrice().times(request.quantity()),
-                request.callbackUrl(), null, now, now, null);
+                request.callbackUrl(), null, now, now, null, clientId);
     }
 
     public Currency currency() {
@@ -41,12 +44,12 @@ public record Order(
     /** This order, paid at the given instant. */
     public Order paid(Instant at) {
         return new Order(id, OrderStatus.PAID, customerEmail, productName, quantity, unitPrice, amount,
-                callbackUrl, null, createdAt, at, at);
+                callbackUrl, null, createdAt, at, at, clientId);
     }
 
     /** This order after a declined payment. */
     public Order paymentFailed(String reason, Instant at) {
         return new Order(id, OrderStatus.PAYMENT_FAILED, customerEmail, productName, quantity, unitPrice, amount,
-                callbackUrl, reason, createdAt, at, null);
+                callbackUrl, reason, createdAt, at, null, clientId);
     }
 }

@@ -1,5 +1,8 @@
 package io.hookline.orders.order;
 
+import io.hookline.orders.auth.Caller;
+import io.hookline.orders.auth.RequiredScope;
+import io.hookline.orders.auth.Scope;
 import io.hookline.orders.idempotency.IdempotentRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -30,30 +33,38 @@ class OrderController {
     }
 
     /** 201 with the order; with an {@code Idempotency-Key}, a repeat of the same request gets the same answer. */
+    @RequiredScope(Scope.WRITE)
     @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> create(@RequestBody JsonNode body,
+    ResponseEntity<?> create(@RequestBody JsonNode body, Caller caller,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             HttpServletRequest request) {
         NewOrder newOrder = validator.validate(body);
-        return idempotent.execute(idempotencyKey, request.getMethod(), request.getRequestURI(), body, claim -> {
-            Order order = orders.create(newOrder, claim);
+        return idempotent.execute(caller.idempotencyOwner(), idempotencyKey, request.getMethod(),
+                request.getRequestURI(), body, claim -> {
+            Order order = orders.create(newOrder, caller, claim);
             return ResponseEntity.created(URI.create(OrderService.location(order))).body(OrderResponse.of(order));
         });
     }
 
+    /** 404 also for another client's order: its existence is not revealed. */
+    @RequiredScope(Scope.READ)
     @GetMapping("/orders/{id}")
-    OrderResponse get(@PathVariable String id) {
-        return OrderResponse.of(orders.get(id));
+    OrderResponse get(@PathVariable String id, Caller caller) {
+        return OrderResponse.of(orders.get(id, caller));
     }
 
-    /** Newest first, optionally filtered; {@code limit} 1 to 100 (default 20); {@code cursor} = a next_cursor. */
+    /**
+     * The caller's orders (an admin's: all), newest first, optionally filtered; {@code limit} 1 to 100 (default 20);
+     * {@code cursor} = a next_cursor.
+     */
+    @RequiredScope(Scope.READ)
     @GetMapping("/orders")
-    OrderListResponse list(@RequestParam(required = false) String status,
+    OrderListResponse list(Caller caller, @RequestParam(required = false) String status,
             @RequestParam(name = "customer_email", required = false) String customerEmail,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) String limit) {
         OrderQuery query = OrderQuery.parse(status, customerEmail, cursor, limit);
-        List<Order> found = orders.find(query);
+        List<Order> found = orders.find(query, caller);
         boolean hasMore = found.size() > query.limit();
         List<Order> page = found.stream().limit(query.limit()).toList();
         String next = hasMore ? OrderCursor.after(page.getLast()).encode() : null;

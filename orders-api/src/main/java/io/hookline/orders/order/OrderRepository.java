@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 public class OrderRepository {
 
     private static final String COLUMNS = "id, status, customer_email, product_name, quantity, unit_price, "
-            + "currency, amount, callback_url, failure_reason, created_at, updated_at, paid_at";
+            + "currency, amount, callback_url, failure_reason, created_at, updated_at, paid_at, client_id";
 
     private final JdbcClient jdbc;
 
@@ -33,7 +33,7 @@ public class OrderRepository {
     void insert(Order order) {
         jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (:id, :status, :customerEmail, :productName, "
                         + ":quantity, :unitPrice, :currency, :amount, :callbackUrl, :failureReason, :createdAt, "
-                        + ":updatedAt, :paidAt)")
+                        + ":updatedAt, :paidAt, :clientId)")
                 .param("id", order.id())
                 .param("status", order.status().value())
                 .param("customerEmail", order.customerEmail())
@@ -47,6 +47,7 @@ public class OrderRepository {
                 .param("createdAt", utc(order.createdAt()))
                 .param("updatedAt", utc(order.updatedAt()))
                 .param("paidAt", utc(order.paidAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("clientId", order.clientId(), Types.VARCHAR)
                 .update();
     }
 
@@ -60,10 +61,16 @@ public class OrderRepository {
     /**
      * Up to {@code query.limit() + 1} orders matching the query, newest first (creation time, then id), after the
      * query's cursor. Keyset pagination on the {@code (created_at, id)} indexes.
+     *
+     * @param clientId only this client's orders, or {@code null} for every order (admin)
      */
-    public List<Order> find(OrderQuery query) {
+    public List<Order> find(OrderQuery query, String clientId) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (clientId != null) {
+            where.append(" AND client_id = :clientId");
+            params.put("clientId", clientId);
+        }
         if (query.status() != null) {
             where.append(" AND status = :status");
             params.put("status", query.status().value());
@@ -119,7 +126,8 @@ public class OrderRepository {
                 rs.getString("failure_reason"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "paid_at"));
+                instant(rs, "paid_at"),
+                rs.getString("client_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

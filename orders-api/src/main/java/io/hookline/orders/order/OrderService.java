@@ -1,5 +1,6 @@
 package io.hookline.orders.order;
 
+import io.hookline.orders.auth.Caller;
 import io.hookline.orders.idempotency.IdempotencyClaim;
 import io.hookline.orders.system.IdGenerator;
 import java.time.Clock;
@@ -29,9 +30,9 @@ public class OrderService {
         this.transactions = transactions;
     }
 
-    /** Stores a new order; the idempotency claim records the 201 answer in the same transaction. */
-    public Order create(NewOrder request, IdempotencyClaim claim) {
-        Order order = Order.create(newId(), request, now());
+    /** Stores a new order of the caller's client; the claim records the 201 answer in the same transaction. */
+    public Order create(NewOrder request, Caller caller, IdempotencyClaim claim) {
+        Order order = Order.create(newId(), request, caller.clientId(), now());
         return transactions.execute(status -> {
             repository.insert(order);
             claim.complete(HttpStatus.CREATED.value(), OrderResponse.of(order), location(order));
@@ -44,14 +45,23 @@ public class OrderService {
         return "/orders/" + order.id();
     }
 
-    /** @throws OrderNotFoundException when there is no such order */
-    public Order get(String id) {
-        return repository.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+    /**
+     * The order, if the caller may see it.
+     *
+     * @throws OrderNotFoundException when there is no such order, or it belongs to another client (the answer
+     *         does not tell the two apart)
+     */
+    public Order get(String id, Caller caller) {
+        return repository.findById(id).filter(order -> caller.canAccess(order.clientId()))
+                .orElseThrow(() -> new OrderNotFoundException(id));
     }
 
-    /** One page of orders matching the query, newest first; one more than asked tells whether there are more. */
-    public List<Order> find(OrderQuery query) {
-        return repository.find(query);
+    /**
+     * One page of the caller's orders (every order for an admin) matching the query, newest first; one more than
+     * asked tells whether there are more.
+     */
+    public List<Order> find(OrderQuery query, Caller caller) {
+        return repository.find(query, caller.visibleClient());
     }
 
     /** The current time as stored and shown: UTC, millisecond precision. */

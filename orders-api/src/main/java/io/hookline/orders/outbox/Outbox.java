@@ -6,6 +6,7 @@ import io.hookline.schemas.validation.ContractValidator;
 import io.hookline.schemas.validation.SchemaViolation;
 import io.hookline.support.tracing.TraceHandoff;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,13 +50,25 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String aggregateId, EventEnvelope<?> envelope) {
+        append(aggregateId, envelope, Optional.empty());
+    }
+
+    /**
+     * Stores an event for publication, with the {@code client_id} and {@code callback_key_versions} headers of
+     * the client it concerns, when there is one.
+     *
+     * @throws org.springframework.transaction.IllegalTransactionStateException when no transaction is active
+     * @throws EventContractViolationException when the event breaks its schema (the transaction rolls back)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String aggregateId, EventEnvelope<?> envelope, Optional<EventClient> client) {
         String payload = serializer.serialize(envelope);
         List<SchemaViolation> violations = contracts.validate(ContractSchema.EVENT_ENVELOPE, payload);
         if (!violations.isEmpty()) {
             throw new EventContractViolationException(envelope.id(), envelope.type(), violations);
         }
         repository.insert(envelope.id(), aggregateId, envelope.type(), payload, envelope.occurredAt(),
-                traces.current());
+                traces.current(), client.orElse(null));
         events.publishEvent(new OutboxAppended(envelope.id()));
     }
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param payload the envelope as JSON text, published as is
  * @param publishedAt when Kafka acknowledged it, or {@code null}
  * @param traceparent the W3C trace context of the request that appended it, or {@code null}
+ * @param client the client headers to send, or {@code null} for an event of an order without a client
  */
 public record OutboxRecord(long id, UUID eventId, String aggregateId, String eventType, String payload,
-        Instant createdAt, Instant publishedAt, String traceparent) {
+        Instant createdAt, Instant publishedAt, String traceparent, EventClient client) {
 }

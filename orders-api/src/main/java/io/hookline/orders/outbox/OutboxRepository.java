@@ -2,6 +2,7 @@ package io.hookline.orders.outbox;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Repository;
 public class OutboxRepository {
 
     private static final String COLUMNS = "id, event_id, aggregate_id, event_type, payload, created_at, published_at, "
-            + "traceparent";
+            + "traceparent, client_id, callback_key_versions";
 
     /**
      * Claims the oldest unpublished rows whose lease (if any) has run out. {@code FOR UPDATE SKIP LOCKED}
@@ -39,19 +40,22 @@ public class OutboxRepository {
     }
 
     void insert(UUID eventId, String aggregateId, String eventType, String payload, Instant createdAt) {
-        insert(eventId, aggregateId, eventType, payload, createdAt, null);
+        insert(eventId, aggregateId, eventType, payload, createdAt, null, null);
     }
 
     void insert(UUID eventId, String aggregateId, String eventType, String payload, Instant createdAt,
-            String traceparent) {
-        jdbc.sql("INSERT INTO outbox_event (event_id, aggregate_id, event_type, payload, created_at, traceparent) "
-                        + "VALUES (:eventId, :aggregateId, :eventType, :payload, :createdAt, :traceparent)")
+            String traceparent, EventClient client) {
+        jdbc.sql("INSERT INTO outbox_event (event_id, aggregate_id, event_type, payload, created_at, traceparent, "
+                        + "client_id, callback_key_versions) VALUES (:eventId, :aggregateId, :eventType, :payload, "
+                        + ":createdAt, :traceparent, :clientId, :versions)")
                 .param("eventId", eventId)
                 .param("aggregateId", aggregateId)
                 .param("eventType", eventType)
                 .param("payload", payload)
                 .param("createdAt", createdAt.atOffset(ZoneOffset.UTC))
-                .param("traceparent", traceparent)
+                .param("traceparent", traceparent, Types.VARCHAR)
+                .param("clientId", client == null ? null : client.clientId(), Types.VARCHAR)
+                .param("versions", client == null ? null : client.callbackKeyVersions(), Types.VARCHAR)
                 .update();
     }
 
@@ -126,6 +130,11 @@ public class OutboxRepository {
                 rs.getString("payload"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 published == null ? null : published.toInstant(),
-                rs.getString("traceparent"));
+                rs.getString("traceparent"),
+                client(rs.getString("client_id"), rs.getString("callback_key_versions")));
+    }
+
+    private static EventClient client(String clientId, String versions) {
+        return clientId == null ? null : new EventClient(clientId, versions);
     }
 }

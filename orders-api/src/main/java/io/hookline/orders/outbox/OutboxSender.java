@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends outbox rows to {@code orders.events} (key = aggregate id, headers {@code event_id} and
- * {@code event_type}, {@code traceparent}: a child of the request's stored trace context; value = the stored
+ * {@code event_type}, {@code traceparent}: a child of the request's stored trace context, and for a client's order
+ * {@code client_id} and {@code callback_key_versions} as stored with the row; value = the stored
  * envelope JSON), one at a time, without waiting: the returned future completes with Kafka's acknowledgement
  * (acks=all) or its failure, at the latest after the producer's {@code delivery.timeout.ms}.
  *
@@ -66,6 +67,11 @@ class OutboxSender {
         record.headers().add(EventHeaders.EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
         if (traceparent != null) {
             record.headers().add(EventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        if (row.client() != null) {
+            record.headers().add(EventHeaders.CLIENT_ID, row.client().clientId().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.CALLBACK_KEY_VERSIONS,
+                    row.client().callbackKeyVersions().getBytes(StandardCharsets.UTF_8));
         }
         return record;
     }

@@ -1,5 +1,8 @@
 package io.hookline.orders.payment;
 
+import io.hookline.orders.auth.Caller;
+import io.hookline.orders.auth.RequiredScope;
+import io.hookline.orders.auth.Scope;
 import io.hookline.orders.idempotency.IdempotentRequests;
 import io.hookline.orders.order.OrderResponse;
 import io.hookline.orders.system.JsonFields;
@@ -16,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /orders/{id}/payment}: 200 with the paid order, 402 with the order when the card is declined.
- * The body is validated before the order is looked at, so bad input never changes anything.
+ * The body is validated before the order is looked at, so bad input never changes anything. Another client's
+ * order is a 404, as if it did not exist.
  */
 @RestController
 class PaymentController {
@@ -32,13 +36,15 @@ class PaymentController {
     }
 
     /** With an {@code Idempotency-Key}, a repeat of the same request gets the first answer and charges nothing. */
+    @RequiredScope(Scope.WRITE)
     @PostMapping(path = "/orders/{id}/payment", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> pay(@PathVariable String id, @RequestBody JsonNode body,
+    ResponseEntity<?> pay(@PathVariable String id, @RequestBody JsonNode body, Caller caller,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             HttpServletRequest request) {
         String method = paymentMethod(body);
-        return idempotent.execute(idempotencyKey, request.getMethod(), request.getRequestURI(), body, claim -> {
-            PaymentOutcome outcome = payments.pay(id, method, claim);
+        return idempotent.execute(caller.idempotencyOwner(), idempotencyKey, request.getMethod(),
+                request.getRequestURI(), body, claim -> {
+            PaymentOutcome outcome = payments.pay(id, caller, method, claim);
             HttpStatus status = outcome.approved() ? HttpStatus.OK : HttpStatus.PAYMENT_REQUIRED;
             return ResponseEntity.status(status).body(OrderResponse.of(outcome.order()));
         });

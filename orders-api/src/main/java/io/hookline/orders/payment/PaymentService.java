@@ -1,5 +1,7 @@
 package io.hookline.orders.payment;
 
+import io.hookline.orders.auth.Caller;
+import io.hookline.orders.client.ClientService;
 import io.hookline.orders.idempotency.IdempotencyClaim;
 import io.hookline.orders.order.Order;
 import io.hookline.orders.order.OrderAlreadyPaidException;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row with the {@code order.paid} event. Of concurrent payments of one order exactly one commits; the others
  * get {@link OrderAlreadyPaidException} and write nothing. A decline is recorded the same conditional way, with
  * an {@code order.payment_failed} event; the order stays payable. The idempotency claim stores the answer (200 or
- * 402) in the same transaction.
+ * 402) in the same transaction. The event carries the order's client and its current callback key versions
+ * ({@link ClientService#eventClient}).
  */
 @Service
 public class PaymentService {
@@ -35,11 +38,13 @@ public class PaymentService {
     private final OrderRepository repository;
     private final PaymentProcessor processor;
     private final Outbox outbox;
+    private final ClientService clients;
     private final IdGenerator ids;
     private final TransactionTemplate transactions;
 
     PaymentService(OrderService orders, OrderRepository repository, PaymentProcessor processor, Outbox outbox,
-            IdGenerator ids, TransactionTemplate transactions) {
+            ClientService clients, IdGenerator ids, TransactionTemplate transactions) {
+        this.clients = clients;
         this.orders = orders;
         this.repository = repository;
         this.processor = processor;
@@ -56,11 +61,11 @@ public class PaymentService {
     /**
      * Charges the order's amount and records the outcome.
      *
-     * @throws io.hookline.orders.order.OrderNotFoundException when there is no such order
+     * @throws io.hookline.orders.order.OrderNotFoundException when there is no such order the caller may see
      * @throws OrderAlreadyPaidException when the order is (or concurrently became) paid
      */
-    public PaymentOutcome pay(String orderId, String paymentMethod, IdempotencyClaim claim) {
-        Order order = orders.get(orderId);
+    public PaymentOutcome pay(String orderId, Caller caller, String paymentMethod, IdempotencyClaim claim) {
+        Order order = orders.get(orderId, caller);
         if (!order.status().isPayable()) {
             throw new OrderAlreadyPaidException(orderId);
         }
@@ -79,7 +84,7 @@ public class PaymentService {
             if (!repository.updatePaymentIfPayable(paid)) {
                 throw new OrderAlreadyPaidException(paid.id());
             }
-            outbox.append(paid.id(), OrderEvents.paid(paid, eventId));
+            outbox.append(paid.id(), OrderEvents.paid(paid, eventId), clients.eventClient(paid.clientId()));
             claim.complete(HttpStatus.OK.value(), OrderResponse.of(paid), null);
             return paid;
         });
@@ -95,7 +100,8 @@ public class PaymentService {
             if (!repository.updatePaymentIfPayable(failed)) {
                 throw new OrderAlreadyPaidException(failed.id());
             }
-            outbox.append(failed.id(), OrderEvents.paymentFailed(failed, eventId));
+            outbox.append(failed.id(), OrderEvents.paymentFailed(failed, eventId),
+                    clients.eventClient(failed.clientId()));
             claim.complete(HttpStatus.PAYMENT_REQUIRED.value(), OrderResponse.of(failed), null);
             return failed;
         });

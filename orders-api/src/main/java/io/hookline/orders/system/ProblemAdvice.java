@@ -33,6 +33,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return answer(problem);
     }
 
+    @ExceptionHandler(UnauthorizedException.class)
+    ResponseEntity<Object> unauthorized(UnauthorizedException ex) {
+        ProblemDetail problem = problem(ProblemType.UNAUTHORIZED, ex.getMessage());
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.WWW_AUTHENTICATE, ex.challenge())
+                .body(problem);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException ex) {
+        return answer(problem(ProblemType.FORBIDDEN, ex.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException ex) {
         return answer(problem(ProblemType.NOT_FOUND, ex.getMessage()));
@@ -102,10 +114,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(ProblemType type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
-        return problem;
+        return type.detail(detail);
     }
 
     private static ResponseEntity<Object> answer(ProblemDetail problem) {

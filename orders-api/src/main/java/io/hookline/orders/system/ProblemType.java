@@ -3,6 +3,7 @@ package io.hookline.orders.system;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The catalogue of problem types this service answers with. Each has a stable {@code type} URI
@@ -16,6 +17,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
@@ -49,7 +52,14 @@ public enum ProblemType {
         return title;
     }
 
-    /** The generic type for a status that Spring MVC itself decided on (405, 406, ...). */
+    /** A problem of this type with the given detail (shown to the client: never a library message). */
+    public ProblemDetail detail(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(uri());
+        problem.setTitle(title);
+        return problem;
+    }
+
     /** Whether this type may stand for any error of its status (the specific ones are raised on purpose). */
     private boolean generic() {
         return this != MALFORMED_JSON && this != VALIDATION && this != IDEMPOTENCY_KEY_REUSED

@@ -1,5 +1,6 @@
 package io.hookline.orders.bench;
 
+import io.hookline.orders.TestApiKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,6 +92,8 @@ final class LoadDriver {
     private HttpResponse<String> post(String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
+                // the development client of application.yml: orders-api runs in its default profile here
+                .header("Authorization", TestApiKeys.CLIENT_BEARER)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

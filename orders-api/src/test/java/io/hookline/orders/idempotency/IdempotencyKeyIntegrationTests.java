@@ -174,9 +174,9 @@ class IdempotencyKeyIntegrationTests extends ApiTestSupport {
     void abandonedClaimIsTakenOverAfterTheLockTimeout() {
         String email = uniqueEmail();
         String key = UUID.randomUUID().toString();
-        jdbc.sql("INSERT INTO idempotency_key (idem_key, request_method, request_path, request_hash, state, "
-                        + "created_at, locked_until, expires_at) VALUES (:key, 'POST', '/orders', 'x', 'in_progress', "
-                        + ":now, :now, :later)")
+        jdbc.sql("INSERT INTO idempotency_key (owner_id, idem_key, request_method, request_path, request_hash, "
+                        + "state, created_at, locked_until, expires_at) VALUES ('cli_development', :key, 'POST', "
+                        + "'/orders', 'x', 'in_progress', :now, :now, :later)")
                 .param("key", key)
                 .param("now", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(2))
                 .param("later", OffsetDateTime.now(ZoneOffset.UTC).plusHours(1))

@@ -53,9 +53,9 @@ class IdempotencyKeyPurgerTests {
 
     /** A key first used at {@code createdAt}, remembered for 24 h. */
     private void key(String key, Instant createdAt) {
-        jdbc.sql("INSERT INTO idempotency_key (idem_key, request_method, request_path, request_hash, state, "
-                        + "response_status, created_at, locked_until, expires_at) VALUES (:key, 'POST', '/orders', "
-                        + "'x', 'complete', 201, :created, :created, :expires)")
+        jdbc.sql("INSERT INTO idempotency_key (owner_id, idem_key, request_method, request_path, request_hash, "
+                        + "state, response_status, created_at, locked_until, expires_at) VALUES ('cli_development', "
+                        + ":key, 'POST', '/orders', 'x', 'complete', 201, :created, :created, :expires)")
                 .param("key", key)
                 .param("created", createdAt.atOffset(ZoneOffset.UTC))
                 .param("expires", createdAt.plus(Duration.ofHours(24)).atOffset(ZoneOffset.UTC))

@@ -1,5 +1,6 @@
 package io.hookline.orders.observability;
 
+import io.hookline.orders.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -92,7 +93,8 @@ class HealthProbesIntegrationTests {
 
     private HttpResponse<String> post(String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", TestApiKeys.CLIENT_BEARER)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
     }
 

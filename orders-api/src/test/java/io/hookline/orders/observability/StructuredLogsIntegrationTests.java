@@ -1,5 +1,6 @@
 package io.hookline.orders.observability;
 
+import io.hookline.orders.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -82,6 +83,7 @@ class StructuredLogsIntegrationTests {
     private HttpResponse<String> post(String path, String traceparent, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestApiKeys.CLIENT_BEARER)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (traceparent != null) {
             request.header("traceparent", traceparent);

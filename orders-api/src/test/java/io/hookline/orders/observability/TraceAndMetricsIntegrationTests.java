@@ -80,6 +80,7 @@ class TraceAndMetricsIntegrationTests extends ApiTestSupport {
                         + "/payment"))
                 .header("Content-Type", JSON)
                 .header("traceparent", traceparent)
+                .header("Authorization", "Bearer " + CLIENT_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"payment_method\": \"tok_visa\"}"))
                 .build();
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();

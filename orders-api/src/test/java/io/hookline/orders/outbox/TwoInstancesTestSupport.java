@@ -1,5 +1,6 @@
 package io.hookline.orders.outbox;
 
+import io.hookline.orders.TestApiKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -123,6 +124,7 @@ abstract class TwoInstancesTestSupport {
     private HttpResponse<String> post(int port, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestApiKeys.CLIENT_BEARER)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();

@@ -102,7 +102,7 @@ class OrderContractPropertyTests {
     private boolean eventsConform(String email, String url) {
         Money unitPrice = Money.of("29.99", "USD");
         Order order = new Order(ORDER_ID, OrderStatus.PENDING_PAYMENT, email, "Keyboard", 3, unitPrice,
-                unitPrice.times(3), url, null, NOW, NOW, null);
+                unitPrice.times(3), url, null, NOW, NOW, null, null);
         boolean paid = conforms(mapper.writeValueAsString(OrderEvents.paid(order.paid(NOW), UUID.randomUUID())));
         boolean failed = conforms(mapper.writeValueAsString(
                 OrderEvents.paymentFailed(order.paymentFailed("card_declined", NOW), UUID.randomUUID())));

@@ -70,6 +70,6 @@ class OrderEventsTests {
     private Order order(String callbackUrl) {
         Money unitPrice = Money.of("29.99", "USD");
         return new Order("ord_0123456789abcdef0123456789abcdef", OrderStatus.PENDING_PAYMENT, "ada@example.com",
-                "Keyboard", 3, unitPrice, unitPrice.times(3), callbackUrl, null, created, created, null);
+                "Keyboard", 3, unitPrice, unitPrice.times(3), callbackUrl, null, created, created, null, null);
     }
 }

@@ -1,0 +1,11 @@
+package io.hookline.orders.client;
+
+import io.hookline.orders.system.ConflictException;
+
+/** A callback secret was asked for, but no callback master secret is configured ({@code orders.callbacks.secret}). */
+final class CallbacksNotConfiguredException extends ConflictException {
+
+    CallbacksNotConfiguredException() {
+        super("Callbacks are off: orders.callbacks.secret is not configured, so there is no secret to rotate.");
+    }
+}
