@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Under the {@code prod} profile, refuses to start on development defaults: a real admin token (not the local
- * stack's public one), a real database server, and no endpoint URLs on private networks.
+ * stack's public one), a real database server, no endpoint URLs on private networks, and the actuator
+ * endpoints behind the admin token.
  */
 @Component
 @Profile("prod")
@@ -19,12 +20,20 @@ class ProductionGuard {
     static final String LOCAL_ADMIN_TOKEN = "hookline-local-admin-token";
     private static final int MIN_TOKEN_LENGTH = 24;
 
-    ProductionGuard(AdminProperties admin, DirectoryProperties directory, Environment environment) {
-        List<String> problems = problems(admin.token(), directory.allowPrivateUrls(),
-                environment.getProperty("spring.datasource.url", ""));
+    ProductionGuard(AdminProperties admin, DirectoryProperties directory, ManagementProperties management,
+            Environment environment) {
+        List<String> problems = new ArrayList<>(problems(admin.token(), directory.allowPrivateUrls(),
+                environment.getProperty("spring.datasource.url", "")));
+        problems.addAll(managementProblems(management));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", problems));
         }
+    }
+
+    /** The actuator endpoints (but health) must need the admin token. */
+    static List<String> managementProblems(ManagementProperties management) {
+        return management.requireAdminToken() ? List.of()
+                : List.of("dispatcher.management.require-admin-token must be true");
     }
 
     static List<String> problems(String adminToken, boolean allowPrivateUrls, String datasourceUrl) {

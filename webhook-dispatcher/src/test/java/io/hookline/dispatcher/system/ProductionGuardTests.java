@@ -27,4 +27,11 @@ class ProductionGuardTests {
     void acceptsAProductionConfiguration() {
         assertThat(ProductionGuard.problems("a-long-random-admin-token-0123456789", false, POSTGRES)).isEmpty();
     }
+
+    @Test
+    void refusesActuatorEndpointsWithoutTheAdminTokenByName() {
+        assertThat(ProductionGuard.managementProblems(new ManagementProperties(false)))
+                .singleElement().asString().contains("dispatcher.management.require-admin-token");
+        assertThat(ProductionGuard.managementProblems(new ManagementProperties(true))).isEmpty();
+    }
 }
