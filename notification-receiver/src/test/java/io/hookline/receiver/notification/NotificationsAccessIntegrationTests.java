@@ -37,7 +37,8 @@ class NotificationsAccessIntegrationTests {
 
     @Test
     void withTheAdminTokenTheNotificationsAreAnswered() {
-        Response response = new WebhookClient(port).getAsAdmin("/notifications?order_id=" + OrderPaidBodies.newOrderId());
+        Response response = new WebhookClient(port)
+                .getAsAdmin("/notifications?order_id=" + OrderPaidBodies.newOrderId());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().isArray()).isTrue();

@@ -63,8 +63,8 @@ class ProdManagementSurfaceIntegrationTests {
 
     @Test
     void notificationsPrometheusAndTheOtherActuatorEndpointsNeedTheAdminToken() {
-        for (String path : new String[] {"/notifications?order_id=ord_x", "/actuator/prometheus", "/actuator",
-                "/actuator/info"}) {
+        for (String path : new String[] {"/notifications?order_id=ord_x", "/actuator/prometheus",
+                "/actuator/prometheus;x", "/actuator", "/actuator/info"}) {
             assertUnauthorized(get(path, null));
             assertUnauthorized(get(path, "Bearer " + AdminProperties.DEVELOPMENT_TOKEN));
         }

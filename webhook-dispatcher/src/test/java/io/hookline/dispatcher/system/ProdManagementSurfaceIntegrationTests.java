@@ -64,7 +64,8 @@ class ProdManagementSurfaceIntegrationTests {
 
     @Test
     void prometheusAndTheOtherActuatorEndpointsNeedTheAdminToken() {
-        for (String path : new String[] {"/actuator/prometheus", "/actuator", "/actuator/info"}) {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/prometheus;x", "/actuator",
+                "/actuator/info"}) {
             assertUnauthorized(get(path, null));
             assertUnauthorized(get(path, "Bearer not-the-admin-token"));
         }
