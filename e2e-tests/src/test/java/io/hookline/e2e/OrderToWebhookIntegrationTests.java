@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
  */
 class OrderToWebhookIntegrationTests {
 
+    /** The receiver's documented development admin token, which the local stack runs it with. */
+    private static final String RECEIVER_ADMIN_TOKEN = "hookline-local-receiver-admin-token";
+
     @TempDir
     Path dataDir;
 
@@ -106,7 +109,8 @@ class OrderToWebhookIntegrationTests {
     }
 
     private java.util.List<JsonNode> notifications(String orderId) throws IOException, InterruptedException {
-        StackClient.Response response = client.get(receiver("/notifications?order_id=" + orderId));
+        StackClient.Response response = client.get(receiver("/notifications?order_id=" + orderId),
+                RECEIVER_ADMIN_TOKEN);
         assertThat(response.status()).isEqualTo(200);
         return response.body().valueStream().toList();
     }

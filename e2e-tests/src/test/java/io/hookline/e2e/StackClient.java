@@ -41,6 +41,11 @@ final class StackClient {
         return send(request);
     }
 
+    /** GETs with {@code Authorization: Bearer <token>}. */
+    Response get(String url, String bearerToken) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -21,6 +21,8 @@ final class StackServices {
      * webhook secret), so the endpoints API works out of the box; never use it anywhere else.
      */
     static final String LOCAL_ADMIN_TOKEN = "hookline-local-admin-token";
+    /** The receiver's documented development admin token (its default), for GET /notifications. */
+    static final String LOCAL_RECEIVER_ADMIN_TOKEN = "hookline-local-receiver-admin-token";
 
     private StackServices() {
     }
@@ -51,9 +53,11 @@ final class StackServices {
                 "--dispatcher.directory.allow-private-urls=true",
                 FAST_CRASH_RECOVERY);
         ServiceSpec receiver = spec(settings, RECEIVER, settings.receiverPort(), bootstrapServers,
-                "POST /webhooks/order-paid; GET /notifications?order_id=; e-mails via SMTP",
+                "POST /webhooks/order-paid; GET /notifications?order_id= (Bearer " + LOCAL_RECEIVER_ADMIN_TOKEN
+                        + "); e-mails via SMTP",
                 "--spring.datasource.url=" + h2(data.resolve("db/notifications")),
                 "--receiver.secrets[0]=" + settings.webhookSecret(),
+                "--receiver.admin.token=" + LOCAL_RECEIVER_ADMIN_TOKEN,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
                 FAST_CRASH_RECOVERY);

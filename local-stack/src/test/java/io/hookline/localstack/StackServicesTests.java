@@ -31,6 +31,12 @@ class StackServicesTests {
     }
 
     @Test
+    void theReceiverRunsWithItsDocumentedDevelopmentAdminToken() {
+        assertThat(specs.get(2).arguments()).contains("--receiver.admin.token=hookline-local-receiver-admin-token");
+        assertThat(specs.get(2).role()).contains(StackServices.LOCAL_RECEIVER_ADMIN_TOKEN);
+    }
+
+    @Test
     void theDispatcherKeepsItsDatabaseInTheDataDirectoryAndAcceptsLocalEndpoints() {
         assertThat(specs.get(1).arguments()).contains(
                 "--dispatcher.admin.token=" + StackServices.LOCAL_ADMIN_TOKEN,

@@ -7,6 +7,7 @@ import io.hookline.receiver.webhook.MalformedWebhookJsonException;
 import io.hookline.receiver.webhook.PayloadTooLargeException;
 import io.hookline.schemas.signing.WebhookVerificationException;
 import io.hookline.schemas.validation.SchemaViolation;
+import io.hookline.support.web.RequestBodyTooLargeException;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +65,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail payloadTooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                 "The request body exceeds " + e.limitBytes() + " bytes.");
+    }
+
+    /** The body stream was cut off past the limit (a chunked body, or one longer than its Content-Length). */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ProblemDetail bodyStreamTooLarge(RequestBodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                "The request body exceeds " + e.limit() + " bytes.");
     }
 
     @ExceptionHandler(InboxUnavailableException.class)

@@ -16,6 +16,8 @@ public final class ProblemTypes {
     public static final URI QUEUE_UNAVAILABLE = of("queue-unavailable");
     public static final URI MISSING_PARAMETER = of("missing-parameter");
     public static final URI NOT_FOUND = of("not-found");
+    /** No or a wrong admin token (written by service-support's {@code AdminTokenFilter}). */
+    public static final URI UNAUTHORIZED = of("unauthorized");
     public static final URI INTERNAL = of("internal");
 
     private ProblemTypes() {

@@ -1,6 +1,7 @@
 package io.hookline.receiver.support;
 
 import com.standardwebhooks.Webhook;
+import io.hookline.receiver.system.AdminProperties;
 import io.hookline.receiver.verification.VerificationProperties;
 import io.hookline.schemas.signing.WebhookHeaders;
 import java.io.IOException;
@@ -27,6 +28,8 @@ public final class WebhookClient {
     public static final String SECRET = VerificationProperties.DEVELOPMENT_SECRET;
     /** The second secret the test receiver accepts, as while a secret is being rotated. */
     public static final String ROTATED_SECRET = "whsec_cm90YXRlZC10ZXN0LXNlY3JldC0wMTIzNDU2Nzg5";
+    /** The admin token the test receivers run with: the default, documented development token. */
+    public static final String ADMIN_TOKEN = AdminProperties.DEVELOPMENT_TOKEN;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,9 +75,15 @@ public final class WebhookClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
+    /** GETs with {@code Authorization: Bearer <the development admin token>}, as an operator would. */
+    public Response getAsAdmin(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build());
+    }
+
     /** The receiver's notifications for an order (asserting the query itself succeeds). */
     public List<JsonNode> notifications(String orderId) {
-        Response response = get("/notifications?order_id=" + orderId);
+        Response response = getAsAdmin("/notifications?order_id=" + orderId);
         if (response.status() != 200) {
             throw new IllegalStateException("GET /notifications answered " + response.status());
         }

@@ -28,4 +28,27 @@ class ProductionGuardTests {
     void acceptsAProductionConfiguration() {
         assertThat(ProductionGuard.problems(List.of("whsec_cmVhbC1zZWNyZXQta2V5LWZvci1wcm9kISE="), POSTGRES)).isEmpty();
     }
+
+    @Test
+    void refusesAMissingShortOrDevelopmentAdminTokenByName() {
+        ManagementProperties secured = new ManagementProperties(true);
+
+        for (String token : new String[] {"", "short-token", AdminProperties.DEVELOPMENT_TOKEN}) {
+            assertThat(ProductionGuard.adminProblems(new AdminProperties(token), secured))
+                    .singleElement().asString().contains("receiver.admin.token");
+        }
+    }
+
+    @Test
+    void refusesActuatorEndpointsWithoutTheAdminTokenByName() {
+        assertThat(ProductionGuard.adminProblems(new AdminProperties("a-real-receiver-admin-token-0123"),
+                new ManagementProperties(false)))
+                .singleElement().asString().contains("receiver.management.require-admin-token");
+    }
+
+    @Test
+    void acceptsARealAdminTokenWithTheActuatorSecured() {
+        assertThat(ProductionGuard.adminProblems(new AdminProperties("a-real-receiver-admin-token-0123"),
+                new ManagementProperties(true))).isEmpty();
+    }
 }

@@ -165,7 +165,7 @@ class WebhookRejectionIntegrationTests {
 
     @Test
     void notificationsWithoutOrderIdIsA400Problem() {
-        Response response = client.get("/notifications");
+        Response response = client.getAsAdmin("/notifications");
 
         assertProblem(response, 400, "missing-parameter");
         assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("order_id");
@@ -173,7 +173,7 @@ class WebhookRejectionIntegrationTests {
 
     @Test
     void notificationsOfAnUnknownOrderIsAnEmptyArray() {
-        Response response = client.get("/notifications?order_id=" + OrderPaidBodies.newOrderId());
+        Response response = client.getAsAdmin("/notifications?order_id=" + OrderPaidBodies.newOrderId());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().isArray()).isTrue();

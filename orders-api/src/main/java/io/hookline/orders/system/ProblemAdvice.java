@@ -2,6 +2,7 @@ package io.hookline.orders.system;
 
 import io.hookline.orders.idempotency.IdempotencyKeyInUseException;
 import io.hookline.orders.idempotency.IdempotencyKeyReusedException;
+import io.hookline.support.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +66,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return answer(problem(ProblemType.CONFLICT, ex.getMessage()));
     }
 
+    /** A body stream cut off past {@code orders.http.max-request-body} (chunked, or longer than declared). */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<Object> payloadTooLarge(RequestBodyTooLargeException ex) {
+        return answer(problem(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body must not exceed " + ex.limit() + " bytes."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error while handling a request", ex);
@@ -75,10 +83,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
         if (tooLarge != null) {
-            return answer(problem(ProblemType.PAYLOAD_TOO_LARGE,
-                    "The request body must not exceed " + tooLarge.limit() + " bytes."));
+            return payloadTooLarge(tooLarge);
         }
         return answer(problem(ProblemType.MALFORMED_JSON, "The request body is missing or is not valid JSON."));
     }
@@ -119,14 +126,5 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> answer(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    private static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

@@ -5,6 +5,7 @@ import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
 import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
 import io.hookline.dispatcher.system.ApiExceptions.UnauthorizedException;
 import io.hookline.dispatcher.system.ApiExceptions.UnavailableException;
+import io.hookline.support.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -58,6 +59,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(problem);
     }
 
+    /** A body stream cut off past {@code dispatcher.api.max-request-body} (chunked, or longer than declared). */
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    ResponseEntity<Object> payloadTooLarge(RequestBodyTooLargeException ex) {
+        ProblemDetail problem = problem(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body must not exceed " + ex.limit() + " bytes.");
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error while handling a request", ex);
@@ -69,6 +78,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return payloadTooLarge(tooLarge);
+        }
         ProblemDetail problem = problem(ProblemType.MALFORMED_JSON, "The request body is missing or is not valid JSON.");
         return handleExceptionInternal(ex, problem, headers, status, request);
     }

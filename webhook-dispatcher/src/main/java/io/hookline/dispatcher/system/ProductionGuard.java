@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Under the {@code prod} profile, refuses to start on development defaults: a real admin token (not the local
- * stack's public one), a real database server, no endpoint URLs on private networks, and a key of its own for
- * the secrets at rest ({@code hookline.secrets.*}, not the development key {@code application.yml} ships).
+ * stack's public one), a real database server, no endpoint URLs on private networks, the actuator endpoints
+ * behind the admin token, and a key of its own for the secrets at rest ({@code hookline.secrets.*}, not the
+ * development key {@code application.yml} ships).
  */
 @Component
 @Profile("prod")
@@ -23,14 +24,21 @@ class ProductionGuard {
     static final String LOCAL_SECRETS_KEY = "aG9va2xpbmUtbG9jYWwtc2VjcmV0cy1hdC1yZXN0ISE=";
     private static final int MIN_TOKEN_LENGTH = 24;
 
-    ProductionGuard(AdminProperties admin, DirectoryProperties directory, SecretsProperties secrets,
-            Environment environment) {
+    ProductionGuard(AdminProperties admin, DirectoryProperties directory, ManagementProperties management,
+            SecretsProperties secrets, Environment environment) {
         List<String> problems = new ArrayList<>(problems(admin.token(), directory.allowPrivateUrls(),
                 environment.getProperty("spring.datasource.url", "")));
+        problems.addAll(managementProblems(management));
         problems.addAll(secretsProblems(secrets));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", problems));
         }
+    }
+
+    /** The actuator endpoints (but health) must need the admin token. */
+    static List<String> managementProblems(ManagementProperties management) {
+        return management.requireAdminToken() ? List.of()
+                : List.of("dispatcher.management.require-admin-token must be true");
     }
 
     static List<String> problems(String adminToken, boolean allowPrivateUrls, String datasourceUrl) {

@@ -84,4 +84,11 @@ class ProductionGuardTests {
             return context.getBean(SecretsProperties.class);
         }
     }
+
+    @Test
+    void refusesActuatorEndpointsWithoutTheAdminTokenByName() {
+        assertThat(ProductionGuard.managementProblems(new ManagementProperties(false)))
+                .singleElement().asString().contains("dispatcher.management.require-admin-token");
+        assertThat(ProductionGuard.managementProblems(new ManagementProperties(true))).isEmpty();
+    }
 }

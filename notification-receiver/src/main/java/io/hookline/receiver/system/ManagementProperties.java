@@ -1,0 +1,15 @@
+package io.hookline.receiver.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may use the actuator endpoints ({@code receiver.management.*}).
+ *
+ * @param requireAdminToken whether every actuator endpoint but {@code /actuator/health/**} needs
+ *        {@code Authorization: Bearer <receiver.admin.token>} (default false; true under the prod profile,
+ *        where {@code ProductionGuard} refuses false)
+ */
+@ConfigurationProperties("receiver.management")
+public record ManagementProperties(@DefaultValue("false") boolean requireAdminToken) {
+}
