@@ -49,7 +49,8 @@ class BoundedInputIntegrationTests extends ApiTestSupport {
     void aChunkedHugeJsonBodyIsCutOffAtTheLimitWith413AndStoresNothing() {
         long before = count("orders");
 
-        Result result = new OversizeUpload(port).body("", ' ').send("POST", "/orders", JSON, HUGE, true);
+        Result result = new OversizeUpload(port).body("", ' ')
+                .header("Authorization", "Bearer " + CLIENT_KEY).send("POST", "/orders", JSON, HUGE, true);
 
         assertProblem(result, 413, "payload-too-large");
         assertNotRead(result);
