@@ -41,7 +41,8 @@ final class StackServices {
                 "--spring.datasource.url=" + h2(data.resolve("db/orders")),
                 // the documented development client, seeded at start-up (orders-api's default profile)
                 "--orders.auth.development-keys.enabled=true",
-                "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
+                "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY,
+                "--orders.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET);
         ServiceSpec dispatcher = spec(settings, DISPATCHER, settings.dispatcherPort(), bootstrapServers,
                 "delivers order.paid to " + receiverWebhook,
                 "--dispatcher.endpoints[0].name=" + RECEIVER,
@@ -51,6 +52,7 @@ final class StackServices {
                 "--spring.datasource.url=" + h2(data.resolve("db/dispatcher")),
                 "--dispatcher.admin.token=" + LOCAL_ADMIN_TOKEN,
                 "--dispatcher.directory.allow-private-urls=true",
+                "--dispatcher.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET,
                 FAST_CRASH_RECOVERY);
         ServiceSpec receiver = spec(settings, RECEIVER, settings.receiverPort(), bootstrapServers,
                 "POST /webhooks/order-paid; GET /notifications?order_id= (Bearer " + LOCAL_RECEIVER_ADMIN_TOKEN

@@ -24,6 +24,9 @@ class ProductionGuard {
     static final int MIN_ADMIN_KEY_LENGTH = 32;
     /** Every documented development key starts so. */
     static final String DEVELOPMENT_KEY_PREFIX = "sk_test_hookline_dev_";
+    static final String CALLBACKS_SECRET = "orders.callbacks.secret";
+    /** The local stack's public callback master secret (its {@code StackSettings.DEVELOPMENT_CALLBACKS_SECRET}). */
+    static final String LOCAL_CALLBACKS_SECRET = "whsec_aG9va2xpbmUtbG9jYWwtY2FsbGJhY2stbWFzdGVyISE=";
 
     ProductionGuard(Environment environment) {
         List<String> problems = new ArrayList<>(problems(environment.getProperty("spring.datasource.url", "")));
@@ -33,9 +36,17 @@ class ProductionGuard {
                 environment.getProperty(DEVELOPMENT_CLIENT_KEY, ""),
                 environment.getProperty(DEVELOPMENT_ADMIN_KEY, ""),
                 environment.getProperty(MANAGEMENT, Boolean.class, false))));
+        problems.addAll(callbackProblems(environment.getProperty(CALLBACKS_SECRET, "")));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", problems));
         }
+    }
+
+    /** The callback master secret must not be the local stack's public one. */
+    static List<String> callbackProblems(String callbacksSecret) {
+        return LOCAL_CALLBACKS_SECRET.equals(callbacksSecret.trim())
+                ? List.of(CALLBACKS_SECRET + " is the local stack's public development callback secret")
+                : List.of();
     }
 
     static List<String> problems(String datasourceUrl) {

@@ -11,6 +11,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 class ProductionGuardTests {
 
     @Test
+    void refusesTheLocalStacksCallbackSecretByName() {
+        assertThat(ProductionGuard.callbackProblems(ProductionGuard.LOCAL_CALLBACKS_SECRET))
+                .singleElement().asString().contains("orders.callbacks.secret");
+        assertThat(ProductionGuard.callbackProblems("")).isEmpty();
+        assertThat(ProductionGuard.callbackProblems("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).isEmpty();
+    }
+
+    @Test
     void refusesTheEmbeddedH2DatabaseAndAcceptsPostgres() {
         assertThat(ProductionGuard.problems("jdbc:h2:file:./data/orders-api/orders"))
                 .singleElement().asString().contains("spring.datasource.url");

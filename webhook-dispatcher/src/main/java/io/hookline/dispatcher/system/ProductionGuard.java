@@ -22,6 +22,8 @@ class ProductionGuard {
     static final String LOCAL_ADMIN_TOKEN = "hookline-local-admin-token";
     /** The development key {@code application.yml} ships as {@code hookline.secrets.keys.local-dev}. */
     static final String LOCAL_SECRETS_KEY = "aG9va2xpbmUtbG9jYWwtc2VjcmV0cy1hdC1yZXN0ISE=";
+    /** The local stack's public callback master secret (its {@code StackSettings.DEVELOPMENT_CALLBACKS_SECRET}). */
+    static final String LOCAL_CALLBACKS_SECRET = "whsec_aG9va2xpbmUtbG9jYWwtY2FsbGJhY2stbWFzdGVyISE=";
     private static final int MIN_TOKEN_LENGTH = 24;
 
     ProductionGuard(AdminProperties admin, DirectoryProperties directory, ManagementProperties management,
@@ -30,9 +32,17 @@ class ProductionGuard {
                 environment.getProperty("spring.datasource.url", "")));
         problems.addAll(managementProblems(management));
         problems.addAll(secretsProblems(secrets));
+        problems.addAll(callbackProblems(environment.getProperty("dispatcher.callbacks.secret", "")));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", problems));
         }
+    }
+
+    /** The callback master secret must not be the local stack's public one. */
+    static List<String> callbackProblems(String callbacksSecret) {
+        return LOCAL_CALLBACKS_SECRET.equals(callbacksSecret.trim())
+                ? List.of("dispatcher.callbacks.secret is the local stack's public development callback secret")
+                : List.of();
     }
 
     /** The actuator endpoints (but health) must need the admin token. */

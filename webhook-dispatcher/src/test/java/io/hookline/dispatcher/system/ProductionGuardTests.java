@@ -26,6 +26,13 @@ class ProductionGuardTests {
     }
 
     @Test
+    void refusesTheLocalStacksCallbackSecretByName() {
+        assertThat(ProductionGuard.callbackProblems(ProductionGuard.LOCAL_CALLBACKS_SECRET))
+                .singleElement().asString().contains("dispatcher.callbacks.secret");
+        assertThat(ProductionGuard.callbackProblems("")).isEmpty();
+    }
+
+    @Test
     void refusesTheLocalStacksPublicTokenAndShortTokens() {
         assertThat(ProductionGuard.problems(ProductionGuard.LOCAL_ADMIN_TOKEN, false, POSTGRES)).hasSize(1);
         assertThat(ProductionGuard.problems("short", false, POSTGRES)).hasSize(1);
