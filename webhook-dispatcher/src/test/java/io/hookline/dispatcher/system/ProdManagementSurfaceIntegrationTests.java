@@ -42,6 +42,10 @@ class ProdManagementSurfaceIntegrationTests {
                 "--spring.datasource.username=" + TestPostgres.user(),
                 "--spring.datasource.password=" + TestPostgres.password(),
                 "--dispatcher.admin.token=" + TOKEN,
+                // the prod profile insists on an encryption key of its own for the secrets at rest
+                "--hookline.secrets.active-key=prod-surface",
+                "--hookline.secrets.keys.prod-surface=" + java.util.Base64.getEncoder()
+                        .encodeToString("prod-surface-key-of-32-bytes-xyz".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
                 // the test broker is a single node
                 "--dispatcher.topics.replication-factor=1",
                 "--dispatcher.topics.events=" + NAMESPACE + ".orders.events",
