@@ -12,7 +12,9 @@ import java.util.function.DoubleSupplier;
 /**
  * The faults of a run, each due when the order stream reaches a share of its orders: kill -9 of each service
  * named in the settings (then a restart, waited for until healthy), an SMTP outage (its end comes on a timer,
- * so the other steps go on meanwhile) and a broker restart. Steps run one after another on the schedule's own
+ * so the other steps go on meanwhile) and a broker restart; on a cluster ({@link ChaosTopology}) a broker node killed
+ * with SIGKILL and restarted (waited for until every partition's ISR is full again), a second dispatcher and
+ * receiver started, and the first dispatcher killed for good. Steps run one after another on the schedule's own
  * thread; a step that fails is logged and the others still run.
  */
 final class ChaosSchedule {
@@ -24,6 +26,9 @@ final class ChaosSchedule {
     private interface Action {
         void run() throws Exception;
     }
+
+    /** The cluster node the run kills: any node will do, each leads a share of the partitions. */
+    private static final int KILLED_NODE = 2;
 
     private final List<Step> steps = new ArrayList<>();
     private final ChaosLog log;
@@ -40,8 +45,17 @@ final class ChaosSchedule {
         if (!settings.smtpOutage().isZero()) {
             steps.add(new Step(0.25, "SMTP outage", () -> smtpOutage(stack, settings.smtpOutage())));
         }
-        if (settings.brokerRestart()) {
+        ChaosTopology topology = settings.topology();
+        if (settings.brokerRestart() && topology.isCluster()) {
+            steps.add(new Step(0.1, "kill -9 broker node " + KILLED_NODE,
+                    () -> brokerNodeKill(stack, settings.brokerDowntime(), settings.startTimeout())));
+        } else if (settings.brokerRestart()) {
             steps.add(new Step(0.7, "broker restart", () -> brokerRestart(stack, settings.brokerDowntime())));
+        }
+        if (topology.scaleOut()) {
+            steps.add(new Step(0.3, "scale out", () -> scaleOut(stack)));
+            steps.add(new Step(0.6, "kill -9 " + ChaosSettings.DISPATCHER + " for good",
+                    () -> killForGood(stack, ChaosSettings.DISPATCHER)));
         }
         steps.sort(Comparator.comparingDouble(Step::at));
     }
@@ -80,6 +94,30 @@ final class ChaosSchedule {
             stack.mail().start();
             log.note("SMTP server started again");
         }, CompletableFuture.delayedExecutor(outage.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void brokerNodeKill(ChaosStack stack, Duration downtime, Duration rejoinTimeout)
+            throws InterruptedException {
+        long pid = stack.killBrokerNode(KILLED_NODE);
+        log.note("kill -9 broker node " + KILLED_NODE + " (pid " + pid + "); two of three replicas left in sync");
+        Thread.sleep(downtime.toMillis()); // the outage itself, not a wait for a result
+        long restarted = System.nanoTime();
+        stack.restartBrokerNode(KILLED_NODE, rejoinTimeout);
+        log.note(String.format("broker node %d restarted after %d s down and rejoined: every partition's ISR full "
+                + "again %.1f s after its restart", KILLED_NODE, downtime.toSeconds(),
+                (System.nanoTime() - restarted) / 1e9));
+    }
+
+    private void scaleOut(ChaosStack stack) throws InterruptedException {
+        String dispatcher = stack.startInstance(ChaosSettings.DISPATCHER);
+        String receiver = stack.startInstance(ChaosSettings.RECEIVER);
+        log.note(dispatcher + " (pid " + stack.service(dispatcher).pid() + ") and " + receiver + " (pid "
+                + stack.service(receiver).pid() + ") started, healthy, sharing their databases");
+    }
+
+    private void killForGood(ChaosStack stack, String service) throws InterruptedException {
+        long pid = stack.kill(service);
+        log.note("kill -9 " + service + " (pid " + pid + "), not restarted: the other instance takes its partitions");
     }
 
     private void brokerRestart(ChaosStack stack, Duration downtime) throws InterruptedException {
