@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with SIGKILL costs no acknowledged record (acks=all goes on with two in sync), and the restarted node catches
  * up until every partition's ISR is full again. One cluster per test: each costs three JVM starts.
  */
-class KraftClusterTests {
+class KraftClusterIntegrationTests {
 
     @TempDir
     Path dataDir;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two connections, as two service instances would open them, see one database kept in one file. */
-class SharedDatabasesTests {
+class SharedDatabasesIntegrationTests {
 
     @TempDir
     Path dir;

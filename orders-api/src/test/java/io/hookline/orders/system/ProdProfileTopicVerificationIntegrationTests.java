@@ -1,11 +1,8 @@
-package io.hookline.receiver.system;
+package io.hookline.orders.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.hookline.receiver.inbox.InboxProperties;
-import io.hookline.receiver.mail.ConfirmationMailProperties;
-import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.support.topics.TopicSettingsException;
 import io.hookline.support.topics.TopicVerificationAutoConfiguration;
 import io.hookline.testsupport.TestKafka;
@@ -17,29 +14,21 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * In the {@code prod} profile the receiver checks its topics at start-up (service-support's topic verification):
+ * In the {@code prod} profile the orders-api checks its topics at start-up (service-support's topic verification):
  * against the single-node test broker, where no topic can have the three replicas prod expects, the start fails
  * naming every topic the service uses, each of them declared in {@code topics.conf}.
  */
-class ProdProfileTopicVerificationTests {
+class ProdProfileTopicVerificationIntegrationTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({KafkaAutoConfiguration.class, TopicVerificationAutoConfiguration.class})
-    @EnableConfigurationProperties({TopicProperties.class, InboxProperties.class, ConfirmationMailProperties.class})
+    @EnableConfigurationProperties({TopicProperties.class})
     @Import(KafkaConfiguration.class)
     static class KafkaWiring {
-
-        @Bean
-        NotificationStore notificationStore() {
-            return new NotificationStore(JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:prod-topics")));
-        }
     }
 
     @Test
@@ -54,7 +43,7 @@ class ProdProfileTopicVerificationTests {
         assertThat(refused.differences()).as(refused.getMessage()).isNotEmpty();
         Set<String> named = refused.differences().stream().map(line -> line.substring(0, line.indexOf(':')))
                 .collect(Collectors.toSet());
-        assertThat(named).containsExactlyInAnyOrder("notifications.inbox", "notifications.inbox.dlt");
+        assertThat(named).containsExactlyInAnyOrder("orders.events");
         assertThat(refused.differences()).noneMatch(line -> line.contains("not declared in topics.conf"))
                 .allMatch(line -> line.contains("missing from the cluster") || line.contains("expected 3")
                         || line.contains("expected 2"));
