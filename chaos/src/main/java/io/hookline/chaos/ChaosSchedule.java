@@ -33,6 +33,8 @@ final class ChaosSchedule {
     private final List<Step> steps = new ArrayList<>();
     private final ChaosLog log;
     private volatile CompletableFuture<Void> smtpBack = CompletableFuture.completedFuture(null);
+    /** The second dispatcher and receiver starting (JVM starts take a while; the other steps go on meanwhile). */
+    private volatile CompletableFuture<Void> scaledOut = CompletableFuture.completedFuture(null);
 
     ChaosSchedule(ChaosSettings settings, ChaosStack stack, ChaosLog log) {
         this.log = log;
@@ -53,8 +55,8 @@ final class ChaosSchedule {
             steps.add(new Step(0.7, "broker restart", () -> brokerRestart(stack, settings.brokerDowntime())));
         }
         if (topology.scaleOut()) {
-            steps.add(new Step(0.3, "scale out", () -> scaleOut(stack)));
-            steps.add(new Step(0.6, "kill -9 " + ChaosSettings.DISPATCHER + " for good",
+            steps.add(new Step(0.05, "scale out", () -> scaleOut(stack)));
+            steps.add(new Step(0.5, "kill -9 " + ChaosSettings.DISPATCHER + " for good",
                     () -> killForGood(stack, ChaosSettings.DISPATCHER)));
         }
         steps.sort(Comparator.comparingDouble(Step::at));
@@ -77,6 +79,7 @@ final class ChaosSchedule {
                 }
             }
             smtpBack.join();
+            scaledOut.join();
         }, runnable -> Thread.ofPlatform().name("chaos-schedule").daemon().start(runnable));
     }
 
@@ -108,14 +111,24 @@ final class ChaosSchedule {
                 (System.nanoTime() - restarted) / 1e9));
     }
 
-    private void scaleOut(ChaosStack stack) throws InterruptedException {
-        String dispatcher = stack.startInstance(ChaosSettings.DISPATCHER);
-        String receiver = stack.startInstance(ChaosSettings.RECEIVER);
-        log.note(dispatcher + " (pid " + stack.service(dispatcher).pid() + ") and " + receiver + " (pid "
-                + stack.service(receiver).pid() + ") started, healthy, sharing their databases");
+    /** Starts the second dispatcher and receiver in the background; the schedule goes on meanwhile. */
+    private void scaleOut(ChaosStack stack) {
+        log.note("starting a second dispatcher and receiver");
+        scaledOut = CompletableFuture.runAsync(() -> {
+            try {
+                String names = stack.startInstances(List.of(ChaosSettings.DISPATCHER, ChaosSettings.RECEIVER));
+                log.note(names + " healthy, sharing their databases with the first instances");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.failed("scale out: " + e.getMessage());
+            }
+        }, runnable -> Thread.ofPlatform().name("chaos-scale-out").daemon().start(runnable));
     }
 
+    /** Once the second instance is healthy, kills the first for good: the second takes over its partitions. */
     private void killForGood(ChaosStack stack, String service) throws InterruptedException {
+        scaledOut.join();
         long pid = stack.kill(service);
         log.note("kill -9 " + service + " (pid " + pid + "), not restarted: the other instance takes its partitions");
     }

@@ -78,7 +78,7 @@ public record ChaosSettings(
      * Seven JVMs start at once (nine after the scale-out), so each may take up to five minutes on a busy machine.
      */
     public static ChaosSettings smallCluster(int orders, Path home, Path dataDir) {
-        return new ChaosSettings(orders, 8, 4, 17L, FaultShares.DEFAULT, List.of(), true, Duration.ofSeconds(10),
+        return new ChaosSettings(orders, 4, 4, 17L, FaultShares.DEFAULT, List.of(), true, Duration.ofSeconds(10),
                 Duration.ZERO, "1s,2s,4s,8s,15s,30s,60s", Duration.ofMinutes(5), Duration.ofMinutes(3),
                 Duration.ofMinutes(3), home, dataDir, ChaosTopology.cluster());
     }

@@ -101,18 +101,25 @@ public final class ChaosStack implements AutoCloseable {
         awaitHealthy(List.of(name));
     }
 
-    /** Starts one more instance of {@code module} on a free port, sharing its database; returns its name. */
-    public String startInstance(String module) throws InterruptedException {
+    /**
+     * Starts one more instance of each of {@code modules} on free ports, sharing their databases, and waits until
+     * all are healthy; returns their names with their pids.
+     */
+    public String startInstances(List<String> modules) throws InterruptedException {
         if (databases == null) {
             throw new IllegalStateException("a second instance needs the shared databases (ChaosTopology)");
         }
-        int n = 1;
-        while (services.containsKey(ChaosServices.instance(module, n))) {
-            n++;
+        List<String> names = new ArrayList<>();
+        for (String module : modules) {
+            int n = 1;
+            while (services.containsKey(ChaosServices.instance(module, n))) {
+                n++;
+            }
+            names.add(add(module, n, Ports.free1()));
         }
-        String name = add(module, n, Ports.free1());
-        awaitHealthy(List.of(name));
-        return name;
+        awaitHealthy(names);
+        return String.join(" and ", names.stream().map(name -> name + " (pid " + service(name).pid() + ")")
+                .toList());
     }
 
     /** Stops the single in-process broker cleanly, keeps it down for {@code downtime}, starts it again. */
