@@ -20,7 +20,8 @@
 # CHAOS_SMTP_OUTAGE_SECONDS (180), CHAOS_DISPATCHER_RETRY_DELAYS (unset: the dispatcher's production schedule),
 # CHAOS_DRAIN_SECONDS (720), CHAOS_PROFILE=small (the test suite's settings), CHAOS_SKIP_BUILD=1,
 # CHAOS_TIMEOUT (a hard stop for the whole run, 40m); CHAOS_BROKERS (1, or 3 and more), CHAOS_ORDERS_APIS (1),
-# CHAOS_SCALE_OUT (false), which --cluster sets to 3, 2 and true.
+# CHAOS_SCALE_OUT (false), which --cluster sets to 3, 2 and true; CHAOS_START_TIMEOUT_SECONDS (180; --cluster: 300),
+# how long a (re)started service may take to become healthy.
 #
 # It takes the shared CPU lock (HOOKLINE_CPU_LOCK, default /tmp/hookline-cpu.lock) itself, once for the build
 # and once for the run, so do not wrap it in flock.
@@ -31,6 +32,8 @@ LOCK="${HOOKLINE_CPU_LOCK:-/tmp/hookline-cpu.lock}"
 if [ "${1:-}" = --cluster ]; then
   shift
   export CHAOS_BROKERS="${CHAOS_BROKERS:-3}" CHAOS_ORDERS_APIS="${CHAOS_ORDERS_APIS:-2}" CHAOS_SCALE_OUT="${CHAOS_SCALE_OUT:-true}"
+  # eleven JVMs on a shared 2-core machine: a (re)started service may take more than the default 3 min
+  export CHAOS_START_TIMEOUT_SECONDS="${CHAOS_START_TIMEOUT_SECONDS:-300}"
 fi
 ORDERS=${1:-10000}
 if [ "${CHAOS_SKIP_BUILD:-0}" != 1 ] || [ ! -s chaos/target/chaos-exec.jar ]; then

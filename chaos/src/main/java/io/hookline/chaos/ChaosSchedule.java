@@ -34,7 +34,7 @@ final class ChaosSchedule {
     private final ChaosLog log;
     private volatile CompletableFuture<Void> smtpBack = CompletableFuture.completedFuture(null);
     /** The second dispatcher and receiver starting (JVM starts take a while; the other steps go on meanwhile). */
-    private volatile CompletableFuture<Void> scaledOut = CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Boolean> scaledOut = CompletableFuture.completedFuture(false);
 
     ChaosSchedule(ChaosSettings settings, ChaosStack stack, ChaosLog log) {
         this.log = log;
@@ -114,21 +114,27 @@ final class ChaosSchedule {
     /** Starts the second dispatcher and receiver in the background; the schedule goes on meanwhile. */
     private void scaleOut(ChaosStack stack) {
         log.note("starting a second dispatcher and receiver");
-        scaledOut = CompletableFuture.runAsync(() -> {
+        scaledOut = CompletableFuture.supplyAsync(() -> {
             try {
                 String names = stack.startInstances(List.of(ChaosSettings.DISPATCHER, ChaosSettings.RECEIVER));
                 log.note(names + " healthy, sharing their databases with the first instances");
+                return true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
             } catch (RuntimeException e) {
                 log.failed("scale out: " + e.getMessage());
+                return false;
             }
         }, runnable -> Thread.ofPlatform().name("chaos-scale-out").daemon().start(runnable));
     }
 
     /** Once the second instance is healthy, kills the first for good: the second takes over its partitions. */
     private void killForGood(ChaosStack stack, String service) throws InterruptedException {
-        scaledOut.join();
+        if (!scaledOut.join()) {
+            log.failed("kill -9 " + service + " for good: skipped, its successor did not become healthy");
+            return;
+        }
         long pid = stack.kill(service);
         log.note("kill -9 " + service + " (pid " + pid + "), not restarted: the other instance takes its partitions");
     }

@@ -96,7 +96,9 @@ public record ChaosSettings(
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CHAOS_SMTP_OUTAGE_SECONDS",
                         Long.toString(smtpOutage.toSeconds())))),
                 env.getOrDefault("CHAOS_DISPATCHER_RETRY_DELAYS", dispatcherRetryDelays),
-                startTimeout, orderDeadline,
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CHAOS_START_TIMEOUT_SECONDS",
+                        Long.toString(startTimeout.toSeconds())))),
+                orderDeadline,
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CHAOS_DRAIN_SECONDS",
                         Long.toString(drainDeadline.toSeconds())))),
                 home, dataDir, topology.withEnvironment(env));
