@@ -1,5 +1,6 @@
 package io.hookline.chaos;
 
+import io.hookline.chaos.measure.OrderEventsAudit;
 import io.hookline.chaos.proxy.Fault;
 import io.hookline.chaos.proxy.WebhookLedger;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.StringJoiner;
  * @param proxy what the proxy saw and did
  * @param acknowledgedAgainAfter acknowledgements of already acknowledged webhooks, by the chaos step they followed
  * @param deadLetters records on each dead-letter topic
+ * @param events what the outbox relays published on {@code orders.events}
  * @param drained whether the platform finished its work before the drain deadline
  * @param placementSeconds from the first order to the last payment
  * @param drainSeconds from the last payment to the end of the work (or to the deadline)
@@ -31,7 +33,7 @@ import java.util.StringJoiner;
 record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chaosFailures, int ordersPaid,
         List<String> orderFailures, long clientRetries, long apiOrders, long apiPaid, MailCount mail,
         int webhooksAcknowledged, WebhookLedger.Tally proxy, Map<String, Integer> acknowledgedAgainAfter,
-        Map<String, Long> deadLetters, boolean drained,
+        Map<String, Long> deadLetters, OrderEventsAudit events, boolean drained,
         double placementSeconds, double drainSeconds, double totalSeconds) {
 
     /** The invariants that failed; empty when the run passed. */
@@ -47,6 +49,8 @@ record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chao
                 (ordersPaid - webhooksAcknowledged) + " paid orders without an acknowledged webhook");
         long dead = deadLetters.values().stream().mapToLong(Long::longValue).sum();
         check(violations, dead == 0, dead + " dead letters " + deadLetters);
+        check(violations, events.paidWithoutEvent() == 0,
+                events.paidWithoutEvent() + " paid orders without an event on orders.events");
         check(violations, drained, "not drained within " + settings.drainDeadline().toSeconds() + " s");
         return violations;
     }
@@ -68,6 +72,7 @@ record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chao
                 settings.brokerRestart() ? settings.brokerDowntime().toSeconds() + " s down" : "no",
                 settings.smtpOutage().toSeconds(), settings.dispatcherRetryDelays() == null ? "default (5s, 5m, 30m, "
                         + "2h, 5h, 10h, 10h)" : settings.dispatcherRetryDelays()));
+        out.add("topology: " + settings.topology().describe());
         out.add("chaos:");
         chaos.forEach(line -> out.add("  " + line));
         out.add(String.format("orders paid:            %d of %d (client retries %d, gave up %d)", ordersPaid,
@@ -87,6 +92,11 @@ record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chao
             out.add("  acknowledged again, by the last chaos step before:");
             acknowledgedAgainAfter.forEach((step, count) -> out.add(String.format("    %5d after %s", count, step)));
         }
+        out.add(String.format("duplicate deliveries:   %d (webhooks acknowledged more than once; at-least-once allows "
+                + "them, the receiver's dedupe keeps them from e-mailing twice)", proxy.acknowledgedAgain()));
+        out.add(String.format("orders.events:          %d records, %d event ids, %d published again, %d paid orders "
+                        + "without an event, %d orders with several events", events.records(), events.eventIds(),
+                events.republished(), events.paidWithoutEvent(), events.ordersWithSeveralEvents()));
         StringJoiner dead = new StringJoiner(", ");
         deadLetters.forEach((topic, count) -> dead.add(topic + " " + count));
         out.add("dead letters:           " + dead);

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param drainDeadline how long the platform may take, after the last payment, to finish its work
  * @param home the repository root ({@code <module>/target/<module>-exec.jar}, {@code topics.conf})
  * @param dataDir the run's broker data, databases and logs (fresh per run)
+ * @param topology how many brokers and service instances
  */
 public record ChaosSettings(
         int orders,
@@ -42,7 +43,8 @@ public record ChaosSettings(
         Duration orderDeadline,
         Duration drainDeadline,
         Path home,
-        Path dataDir) {
+        Path dataDir,
+        ChaosTopology topology) {
 
     public static final String ORDERS_API = "orders-api";
     public static final String DISPATCHER = "webhook-dispatcher";
@@ -55,7 +57,8 @@ public record ChaosSettings(
     public static ChaosSettings full(int orders, Path home, Path dataDir) {
         return new ChaosSettings(orders, 40, 16, 13L, FaultShares.DEFAULT,
                 List.of(DISPATCHER, RECEIVER, ORDERS_API), true, Duration.ofSeconds(15), Duration.ofMinutes(3),
-                null, Duration.ofMinutes(3), Duration.ofMinutes(6), Duration.ofMinutes(12), home, dataDir);
+                null, Duration.ofMinutes(3), Duration.ofMinutes(6), Duration.ofMinutes(12), home, dataDir,
+                ChaosTopology.single());
     }
 
     /**
@@ -65,7 +68,19 @@ public record ChaosSettings(
     public static ChaosSettings small(int orders, Path home, Path dataDir) {
         return new ChaosSettings(orders, 5, 4, 13L, FaultShares.DEFAULT, List.of(DISPATCHER), false,
                 Duration.ZERO, Duration.ofSeconds(20), "1s,2s,4s,8s,15s,30s,60s", Duration.ofMinutes(3),
-                Duration.ofMinutes(3), Duration.ofMinutes(3), home, dataDir);
+                Duration.ofMinutes(3), Duration.ofMinutes(3), home, dataDir, ChaosTopology.single());
+    }
+
+    /**
+     * The test suite's cluster run ({@link ChaosTopology#cluster()}): three brokers, one of them killed with SIGKILL
+     * and restarted; two orders-api; a second dispatcher and receiver joining, then the first dispatcher killed for
+     * good. No SMTP outage and no restart of a killed service: the run is about the cluster and the instances.
+     * Seven JVMs start at once (nine after the scale-out), so each may take up to five minutes on a busy machine.
+     */
+    public static ChaosSettings smallCluster(int orders, Path home, Path dataDir) {
+        return new ChaosSettings(orders, 4, 4, 17L, FaultShares.DEFAULT, List.of(), true, Duration.ofSeconds(10),
+                Duration.ZERO, "1s,2s,4s,8s,15s,30s,60s", Duration.ofMinutes(5), Duration.ofMinutes(3),
+                Duration.ofMinutes(3), home, dataDir, ChaosTopology.cluster());
     }
 
     /** The full run with the overrides a user gave as environment variables (docs/reliability.md). */
@@ -81,10 +96,12 @@ public record ChaosSettings(
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CHAOS_SMTP_OUTAGE_SECONDS",
                         Long.toString(smtpOutage.toSeconds())))),
                 env.getOrDefault("CHAOS_DISPATCHER_RETRY_DELAYS", dispatcherRetryDelays),
-                startTimeout, orderDeadline,
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CHAOS_START_TIMEOUT_SECONDS",
+                        Long.toString(startTimeout.toSeconds())))),
+                orderDeadline,
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CHAOS_DRAIN_SECONDS",
                         Long.toString(drainDeadline.toSeconds())))),
-                home, dataDir);
+                home, dataDir, topology.withEnvironment(env));
     }
 
     private static List<String> split(String names) {

@@ -3,6 +3,7 @@ package io.hookline.chaos;
 import io.hookline.chaos.load.OrderClient;
 import io.hookline.chaos.load.OrderLoad;
 import io.hookline.chaos.measure.KafkaLedger;
+import io.hookline.chaos.measure.OrderEventsAudit;
 import io.hookline.chaos.measure.OrdersApiProbe;
 import io.hookline.chaos.proxy.WebhookLedger;
 import io.hookline.chaos.stack.ChaosStack;
@@ -36,7 +37,7 @@ public final class ChaosSuite {
         try (ChaosStack stack = ChaosStack.start(settings);
                 KafkaLedger kafka = new KafkaLedger(stack.bootstrapServers())) {
             ChaosLog chaos = new ChaosLog();
-            OrderLoad load = new OrderLoad(new OrderClient(stack.ordersApi(),
+            OrderLoad load = new OrderLoad(new OrderClient(stack.ordersApis(),
                     StackSettings.DEVELOPMENT_ORDERS_API_KEY, "chaos-" + settings.seed()),
                     settings.orders(), settings.ordersPerSecond(), settings.clients(), settings.seed(),
                     settings.orderDeadline());
@@ -54,18 +55,20 @@ public final class ChaosSuite {
             long end = System.nanoTime();
             chaos.note(drained ? "drained" : "drain deadline passed");
             WebhookLedger.Tally proxy = stack.proxy().ledger().tally();
+            OrderEventsAudit events = OrderEventsAudit.of(stack.bootstrapServers(), paid);
             return new ChaosReport(settings, chaos.lines(), chaos.failures(), paid.size(), load.failures(),
                     load.retries(), count(orders, null), count(orders, "paid"),
                     MailCount.of(paid, stack.mail().received()),
                     (int) paid.stream().filter(proxy.acknowledgedOrders()::contains).count(), proxy,
                     chaos.countByLastNote(stack.proxy().ledger().acknowledgedAgainAt()), kafka.deadLetters(),
-                    drained, (lastPaid - start) / 1e9, (end - lastPaid) / 1e9, (end - start) / 1e9);
+                    events, drained, (lastPaid - start) / 1e9, (end - lastPaid) / 1e9, (end - start) / 1e9);
         }
     }
 
     private static void awaitSchedule(CompletableFuture<Void> schedule, ChaosSettings settings, ChaosLog chaos)
             throws InterruptedException {
-        Duration limit = settings.startTimeout().multipliedBy(2).plus(settings.smtpOutage())
+        Duration limit = settings.startTimeout().multipliedBy(settings.topology().isCluster() ? 4 : 2)
+                .plus(settings.smtpOutage())
                 .plus(settings.brokerDowntime());
         try {
             schedule.get(limit.toMillis(), TimeUnit.MILLISECONDS);

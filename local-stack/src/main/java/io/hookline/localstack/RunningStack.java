@@ -1,28 +1,30 @@
 package io.hookline.localstack;
 
-import io.hookline.kafka.embedded.KraftBroker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The started stack: the embedded broker (when used), the SMTP catcher and the service processes.
- * {@link #close()} stops the services first, gracefully and in reverse order, then the broker and the SMTP
- * catcher, so in-flight work can still reach Kafka and send its e-mails.
+ * The started stack: the embedded broker or cluster (when used), the shared database server (when a service runs
+ * several instances), the SMTP catcher and the service processes. {@link #close()} stops the services first,
+ * gracefully and in reverse order, then the database server, Kafka and the SMTP catcher, so in-flight work can
+ * still reach Kafka and send its e-mails.
  * Thread-safe: close may run from a shutdown hook while the main thread waits.
  */
 public final class RunningStack implements AutoCloseable {
 
-    private final KraftBroker broker;
+    private final AutoCloseable kafka;
+    private final SharedDatabases databases;
     private final String bootstrapServers;
     private final List<ServiceProcess> services;
     private final PidFile pidFile;
     private final LocalMailbox mailbox;
     private boolean closed;
 
-    RunningStack(KraftBroker broker, String bootstrapServers, List<ServiceProcess> services, PidFile pidFile,
-            LocalMailbox mailbox) {
-        this.broker = broker;
+    RunningStack(AutoCloseable kafka, SharedDatabases databases, String bootstrapServers,
+            List<ServiceProcess> services, PidFile pidFile, LocalMailbox mailbox) {
+        this.kafka = kafka;
+        this.databases = databases;
         this.bootstrapServers = bootstrapServers;
         this.services = List.copyOf(services);
         this.pidFile = pidFile;
@@ -68,9 +70,21 @@ public final class RunningStack implements AutoCloseable {
         stopBroker();
     }
 
+    /** The H2 server the instances of a service share their database through, or null (one instance each). */
+    public SharedDatabases databases() {
+        return databases;
+    }
+
     private void stopBroker() {
-        if (broker != null) {
-            broker.stop();
+        if (databases != null) {
+            databases.close();
+        }
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("stopping Kafka failed", e);
+            }
         }
         mailbox.close();
         pidFile.clear();

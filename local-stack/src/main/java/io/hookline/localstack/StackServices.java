@@ -1,7 +1,9 @@
 package io.hookline.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The three services of the platform, wired to one Kafka cluster and to each other. */
 final class StackServices {
@@ -32,52 +34,71 @@ final class StackServices {
         return of(settings, bootstrapServers, settings.smtpPort());
     }
 
-    /** The services, the receiver sending its e-mails to the SMTP catcher on localhost:{@code smtpPort}. */
+    /** The services, one instance each, the receiver sending its e-mails to the SMTP catcher on localhost:{@code smtpPort}. */
     static List<ServiceSpec> of(StackSettings settings, String bootstrapServers, int smtpPort) {
-        Path data = settings.dataDir();
-        String receiverWebhook = "http://localhost:" + settings.receiverPort() + "/webhooks/order-paid";
-        ServiceSpec orders = spec(settings, ORDERS_API, settings.ordersApiPort(), bootstrapServers,
-                "orders and payments; outbox relay to orders.events",
-                "--spring.datasource.url=" + h2(data.resolve("db/orders")),
-                // the documented development client, seeded at start-up (orders-api's default profile)
-                "--orders.auth.development-keys.enabled=true",
-                "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY,
-                "--orders.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET);
-        ServiceSpec dispatcher = spec(settings, DISPATCHER, settings.dispatcherPort(), bootstrapServers,
-                "delivers order.paid to " + receiverWebhook,
-                "--dispatcher.endpoints[0].name=" + RECEIVER,
-                "--dispatcher.endpoints[0].url=" + receiverWebhook,
-                "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
-                "--dispatcher.endpoints[0].event-types[0]=order.paid",
-                "--spring.datasource.url=" + h2(data.resolve("db/dispatcher")),
-                "--dispatcher.admin.token=" + LOCAL_ADMIN_TOKEN,
-                "--dispatcher.directory.allow-private-urls=true",
-                "--dispatcher.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET,
-                FAST_CRASH_RECOVERY);
-        ServiceSpec receiver = spec(settings, RECEIVER, settings.receiverPort(), bootstrapServers,
-                "POST /webhooks/order-paid; GET /notifications?order_id= (Bearer " + LOCAL_RECEIVER_ADMIN_TOKEN
-                        + "); e-mails via SMTP",
-                "--spring.datasource.url=" + h2(data.resolve("db/notifications")),
-                "--receiver.secrets[0]=" + settings.webhookSecret(),
-                "--receiver.admin.token=" + LOCAL_RECEIVER_ADMIN_TOKEN,
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort,
-                FAST_CRASH_RECOVERY);
-        return List.of(orders, dispatcher, receiver);
+        return of(settings, StackTopology.SINGLE, bootstrapServers, smtpPort, files(settings.dataDir()));
     }
 
-    private static ServiceSpec spec(StackSettings settings, String name, int port, String bootstrapServers,
-            String role, String... extra) {
-        List<String> arguments = new java.util.ArrayList<>(List.of(
+    /**
+     * Every instance the topology asks for: instance {@code n} of a service is named {@code <module>-n} (the first
+     * just {@code <module>}), listens on the service's port plus 10 (n - 1) and uses the database {@code database}
+     * maps its name ({@code orders}, {@code dispatcher}, {@code notifications}) to. Every dispatcher delivers to
+     * the first receiver (one endpoint URL, as behind a load balancer); every receiver takes part in the inbox.
+     */
+    static List<ServiceSpec> of(StackSettings settings, StackTopology topology, String bootstrapServers, int smtpPort,
+            UnaryOperator<String> database) {
+        String receiverWebhook = "http://localhost:" + settings.receiverPort() + "/webhooks/order-paid";
+        List<ServiceSpec> specs = new ArrayList<>();
+        for (int n = 1; n <= topology.ordersApis(); n++) {
+            specs.add(spec(settings, ORDERS_API, n, settings.ordersApiPort(), bootstrapServers,
+                    "orders and payments; outbox relay to orders.events",
+                    "--spring.datasource.url=" + database.apply("orders"),
+                    // the documented development client, seeded at start-up (orders-api's default profile)
+                    "--orders.auth.development-keys.enabled=true",
+                    "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY,
+                    "--orders.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET));
+        }
+        for (int n = 1; n <= topology.dispatchers(); n++) {
+            specs.add(spec(settings, DISPATCHER, n, settings.dispatcherPort(), bootstrapServers,
+                    "delivers order.paid to " + receiverWebhook,
+                    "--dispatcher.endpoints[0].name=" + RECEIVER,
+                    "--dispatcher.endpoints[0].url=" + receiverWebhook,
+                    "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
+                    "--dispatcher.endpoints[0].event-types[0]=order.paid",
+                    "--spring.datasource.url=" + database.apply("dispatcher"),
+                    "--dispatcher.admin.token=" + LOCAL_ADMIN_TOKEN,
+                    "--dispatcher.directory.allow-private-urls=true",
+                    "--dispatcher.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET,
+                    FAST_CRASH_RECOVERY));
+        }
+        for (int n = 1; n <= topology.receivers(); n++) {
+            specs.add(spec(settings, RECEIVER, n, settings.receiverPort(), bootstrapServers,
+                    "POST /webhooks/order-paid; GET /notifications?order_id= (Bearer " + LOCAL_RECEIVER_ADMIN_TOKEN
+                            + "); e-mails via SMTP",
+                    "--spring.datasource.url=" + database.apply("notifications"),
+                    "--receiver.secrets[0]=" + settings.webhookSecret(),
+                    "--receiver.admin.token=" + LOCAL_RECEIVER_ADMIN_TOKEN,
+                    "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + smtpPort,
+                    FAST_CRASH_RECOVERY));
+        }
+        return List.copyOf(specs);
+    }
+
+    /** Each database a file of its own under {@code <data>/db}, written through on every commit (one process each). */
+    static UnaryOperator<String> files(Path dataDir) {
+        return name -> "jdbc:h2:file:" + dataDir.resolve("db").resolve(name) + ";WRITE_DELAY=0";
+    }
+
+    private static ServiceSpec spec(StackSettings settings, String module, int instance, int firstPort,
+            String bootstrapServers, String role, String... extra) {
+        int port = firstPort == 0 ? 0 : firstPort + StackTopology.INSTANCE_PORT_STEP * (instance - 1);
+        String name = instance == 1 ? module : module + "-" + instance;
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers));
         arguments.addAll(List.of(extra));
-        Path jar = settings.home().resolve(name).resolve("target").resolve(name + "-exec.jar");
+        Path jar = settings.home().resolve(module).resolve("target").resolve(module + "-exec.jar");
         return new ServiceSpec(name, jar, port, List.copyOf(arguments), role);
-    }
-
-    /** A file database written through on every commit, so killing the process loses nothing committed. */
-    private static String h2(Path file) {
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0";
     }
 }

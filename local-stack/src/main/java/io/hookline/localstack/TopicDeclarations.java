@@ -36,13 +36,23 @@ public record TopicDeclarations(List<Topic> topics) {
 
     /** Creates the declared topics that do not exist yet; existing ones are left as they are. */
     public void createMissing(String bootstrapServers, short replicationFactor) throws InterruptedException {
+        createMissing(bootstrapServers, replicationFactor, 1);
+    }
+
+    /**
+     * Creates the declared topics that do not exist yet with this replication factor and, set on each topic,
+     * {@code min.insync.replicas}; existing ones are left as they are.
+     */
+    public void createMissing(String bootstrapServers, short replicationFactor, int minInsyncReplicas)
+            throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic.name()))
                     .map(topic -> new NewTopic(topic.name(), topic.partitions(), replicationFactor).configs(Map.of(
                             "retention.ms", Long.toString(topic.retentionMs()),
-                            "cleanup.policy", topic.cleanupPolicy())))
+                            "cleanup.policy", topic.cleanupPolicy(),
+                            "min.insync.replicas", Integer.toString(minInsyncReplicas))))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();

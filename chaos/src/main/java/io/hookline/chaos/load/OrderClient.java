@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -24,21 +25,27 @@ public final class OrderClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final URI base;
+    private final List<URI> bases;
     private final String apiKey;
     private final String runId;
     private final AtomicLong retries = new AtomicLong();
 
     /** @param apiKey the orders-api key every request sends as {@code Authorization: Bearer} */
     public OrderClient(URI base, String apiKey, String runId) {
-        this.base = base;
+        this(List.of(base), apiKey, runId);
+    }
+
+    /** Order {@code n} goes to {@code bases[n % size]} (several orders-api instances on one database). */
+    public OrderClient(List<URI> bases, String apiKey, String runId) {
+        this.bases = List.copyOf(bases);
         this.apiKey = apiKey;
         this.runId = runId;
     }
 
     /** Creates order {@code n} and pays it; returns its id, or throws {@link OrderFailedException}. */
     public String createAndPay(int n, long deadlineNanos, Random jitter) throws InterruptedException {
-        String created = send("/orders", runId + "-" + n + "-create", """
+        URI base = bases.get(n % bases.size());
+        String created = send(base, "/orders", runId + "-" + n + "-create", """
                 {"customer_email":"customer%d@example.com","product_name":"Chaos monkey","quantity":1,\
                 "unit_price":"9.99","currency":"USD"}""".formatted(n), 201, deadlineNanos, jitter);
         Matcher id = ORDER_ID.matcher(created);
@@ -46,8 +53,8 @@ public final class OrderClient {
             throw new OrderFailedException("order " + n + ": no id in " + created);
         }
         String orderId = id.group(1);
-        send("/orders/" + orderId + "/payment", runId + "-" + n + "-pay", "{\"payment_method\":\"tok_visa\"}", 200,
-                deadlineNanos, jitter);
+        send(base, "/orders/" + orderId + "/payment", runId + "-" + n + "-pay", "{\"payment_method\":\"tok_visa\"}",
+                200, deadlineNanos, jitter);
         return orderId;
     }
 
@@ -56,8 +63,8 @@ public final class OrderClient {
         return retries.get();
     }
 
-    private String send(String path, String key, String json, int expected, long deadlineNanos, Random jitter)
-            throws InterruptedException {
+    private String send(URI base, String path, String key, String json, int expected, long deadlineNanos,
+            Random jitter) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
                 .header("Authorization", "Bearer " + apiKey)

@@ -7,13 +7,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * The three services as the local stack wires them (H2 file databases written through on every commit, the
+ * The three services as the local stack wires them (H2 databases written through on every commit, the
  * development secret and orders-api's development client key, a 10 s consumer session timeout), except that the dispatcher's endpoint for the receiver
  * is the fault proxy and the receiver mails to the suite's SMTP server. Every other setting is the services'
  * own default, i.e. production's schedules and timeouts, unless {@link ChaosSettings#dispatcherRetryDelays()}
- * shortens the dispatcher's retry delays.
+ * shortens the dispatcher's retry delays. An instance after the first of a service is named
+ * {@code <module>-<n>} and shares the first one's database ({@code database} maps a database name to its URL).
  */
 final class ChaosServices {
 
@@ -22,52 +24,67 @@ final class ChaosServices {
     private ChaosServices() {
     }
 
-    static List<ServiceSpec> of(ChaosSettings settings, Ports ports, String bootstrap, URI proxiedWebhook) {
-        Path db = settings.dataDir().resolve("db");
+    /** The name of instance {@code n} (from 1) of {@code module}: the module name itself for the first. */
+    static String instance(String module, int n) {
+        return n == 1 ? module : module + "-" + n;
+    }
+
+    static ServiceSpec spec(ChaosSettings settings, String module, String instance, int port, String bootstrap,
+            Wiring wiring) {
         String secret = StackSettings.DEVELOPMENT_WEBHOOK_SECRET;
-        ServiceSpec orders = spec(settings, ChaosSettings.ORDERS_API, ports.ordersApi(), bootstrap,
-                "--spring.datasource.url=" + h2(db.resolve("orders")),
-                "--orders.auth.development-keys.enabled=true",
-                "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
-        List<String> dispatcher = new ArrayList<>(List.of(
-                "--dispatcher.endpoints[0].name=" + ChaosSettings.RECEIVER,
-                "--dispatcher.endpoints[0].url=" + proxiedWebhook,
-                "--dispatcher.endpoints[0].secret=" + secret,
-                "--dispatcher.endpoints[0].event-types[0]=order.paid",
-                "--spring.datasource.url=" + h2(db.resolve("dispatcher")),
-                "--dispatcher.admin.token=" + ADMIN_TOKEN,
-                "--dispatcher.directory.allow-private-urls=true"));
-        if (settings.dispatcherRetryDelays() != null) {
-            dispatcher.add("--dispatcher.retry.delays=" + settings.dispatcherRetryDelays());
+        List<String> extra = new ArrayList<>();
+        switch (module) {
+            case ChaosSettings.ORDERS_API -> extra.addAll(List.of(
+                    "--spring.datasource.url=" + wiring.database().apply("orders"),
+                    "--orders.auth.development-keys.enabled=true",
+                    "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY));
+            case ChaosSettings.DISPATCHER -> {
+                extra.addAll(List.of(
+                        "--dispatcher.endpoints[0].name=" + ChaosSettings.RECEIVER,
+                        "--dispatcher.endpoints[0].url=" + wiring.proxiedWebhook(),
+                        "--dispatcher.endpoints[0].secret=" + secret,
+                        "--dispatcher.endpoints[0].event-types[0]=order.paid",
+                        "--spring.datasource.url=" + wiring.database().apply("dispatcher"),
+                        "--dispatcher.admin.token=" + ADMIN_TOKEN,
+                        "--dispatcher.directory.allow-private-urls=true"));
+                if (settings.dispatcherRetryDelays() != null) {
+                    extra.add("--dispatcher.retry.delays=" + settings.dispatcherRetryDelays());
+                }
+            }
+            case ChaosSettings.RECEIVER -> extra.addAll(List.of(
+                    "--spring.datasource.url=" + wiring.database().apply("notifications"),
+                    "--receiver.secrets[0]=" + secret,
+                    "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + wiring.smtpPort()));
+            default -> throw new IllegalArgumentException("no service " + module);
         }
-        ServiceSpec dispatcherSpec = spec(settings, ChaosSettings.DISPATCHER, ports.dispatcher(), bootstrap,
-                dispatcher.toArray(String[]::new));
-        ServiceSpec receiver = spec(settings, ChaosSettings.RECEIVER, ports.receiver(), bootstrap,
-                "--spring.datasource.url=" + h2(db.resolve("notifications")),
-                "--receiver.secrets[0]=" + secret,
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + ports.smtp());
-        return List.of(orders, dispatcherSpec, receiver);
-    }
-
-    /** The receiver's webhook endpoint, which the proxy forwards to. */
-    static URI receiverWebhook(Ports ports) {
-        return URI.create("http://127.0.0.1:" + ports.receiver() + "/webhooks/order-paid");
-    }
-
-    private static ServiceSpec spec(ChaosSettings settings, String name, int port, String bootstrap,
-            String... extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 // as in the local stack: a killed consumer's partitions move after 10 s, not 45 s
                 "--spring.kafka.consumer.properties.session.timeout.ms=10000"));
-        arguments.addAll(List.of(extra));
-        Path jar = settings.home().resolve(name).resolve("target").resolve(name + "-exec.jar");
-        return new ServiceSpec(name, jar, port, List.copyOf(arguments), name);
+        arguments.addAll(extra);
+        Path jar = settings.home().resolve(module).resolve("target").resolve(module + "-exec.jar");
+        return new ServiceSpec(instance, jar, port, List.copyOf(arguments), module);
     }
 
-    private static String h2(Path file) {
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0";
+    /**
+     * What every instance is wired to besides Kafka.
+     *
+     * @param proxiedWebhook the fault proxy's URL for the receiver's webhook endpoint
+     * @param smtpPort the suite's SMTP server
+     * @param database a database name ({@code orders}, {@code dispatcher}, {@code notifications}) to its JDBC URL
+     */
+    record Wiring(URI proxiedWebhook, int smtpPort, UnaryOperator<String> database) {
+
+        /** Each database an H2 file of its own under {@code dir}, opened by one process. */
+        static UnaryOperator<String> files(Path dir) {
+            return name -> "jdbc:h2:file:" + dir.resolve(name) + ";WRITE_DELAY=0";
+        }
+    }
+
+    /** The receiver's webhook endpoint, which the proxy forwards to. */
+    static URI receiverWebhook(Ports ports) {
+        return URI.create("http://127.0.0.1:" + ports.receiver() + "/webhooks/order-paid");
     }
 }

@@ -17,7 +17,8 @@ public record Ports(int kafka, int kafkaController, int ordersApi, int dispatche
         return new Ports(free1(), free1(), free1(), free1(), free1(), free1(), free1());
     }
 
-    private static int free1() {
+    /** One free port on 127.0.0.1, e.g. for an instance started later. */
+    public static int free1() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,18 +1,14 @@
 package io.hookline.kafka.embedded;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -139,19 +135,10 @@ public final class KraftBroker implements AutoCloseable {
     }
 
     private void format(Path configFile) {
-        if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-            return; // formatted by an earlier start: keep its cluster id and data
-        }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String[] args = {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", configFile.toString()};
-        int status = StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8));
-        if (status != 0) {
-            throw new IllegalStateException("formatting the Kafka log directory failed: "
-                    + output.toString(StandardCharsets.UTF_8));
-        }
+        StorageFormat.formatIfNew(configFile, dataDir.resolve("logs"), Uuid.randomUuid().toString());
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -47,6 +47,8 @@ class ProdManagementSurfaceIntegrationTests {
                 "--receiver.inbox.dead-letter-topic=" + NAMESPACE + ".notifications.inbox.dlt",
                 // the test broker is a single node
                 "--receiver.topic.replication-factor=1",
+                // the single test broker cannot hold the replication the prod topic check expects
+                "--hookline.topics.verify.enabled=false",
                 "--receiver.secrets[0]=" + SECRET,
                 "--receiver.admin.token=" + TOKEN,
                 "--spring.mail.host=127.0.0.1",
