@@ -26,7 +26,8 @@ public final class TopicCatalog {
     private final Map<String, Declaration> topics;
 
     private TopicCatalog(Map<String, Declaration> topics) {
-        this.topics = Map.copyOf(topics);
+        // in topics.conf order (Map.copyOf would not keep it), so what is generated from it is stable
+        this.topics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topics));
     }
 
     /** The catalog packaged with the services ({@link #RESOURCE}). */
