@@ -13,6 +13,12 @@ public final class EventHeaders {
     public static final String EVENT_TYPE = "event_type";
 
     /**
+     * The version of the event type's contract the payload follows ({@code "1"}); absent means 1. A breaking
+     * change to a type's payload publishes a new version beside the old one (docs/event-contracts.md).
+     */
+    public static final String EVENT_VERSION = "event_version";
+
+    /**
      * The W3C trace context ({@code 00-<trace id>-<span id>-<flags>}) of the request the event came from; the
      * same name as the HTTP header, so one order can be followed across every service.
      */

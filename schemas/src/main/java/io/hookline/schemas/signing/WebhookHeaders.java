@@ -12,6 +12,12 @@ public final class WebhookHeaders {
     /** One or more space-separated {@code v1,<base64 HMAC-SHA256>} signatures. */
     public static final String SIGNATURE = "webhook-signature";
 
+    /**
+     * Not part of the specification: hookline's version of the event type's contract the body follows
+     * ({@code "1"}), so a receiver can tell a v2 payload from a v1 one without parsing it.
+     */
+    public static final String EVENT_VERSION = "webhook-event-version";
+
     private WebhookHeaders() {
     }
 }

@@ -22,7 +22,25 @@ public enum ContractSchema {
     ORDER_PAYMENT_FAILED("order-payment-failed.schema.json"),
 
     /** The {@code data} of an {@code endpoint.disabled} operational event. */
-    ENDPOINT_DISABLED("endpoint-disabled.schema.json");
+    ENDPOINT_DISABLED("endpoint-disabled.schema.json"),
+
+    /** The {@code data} of an {@code order.created} event. */
+    ORDER_CREATED("order-created.schema.json"),
+
+    /** The body of an {@code order.created} webhook request. */
+    ORDER_CREATED_WEBHOOK("order-created.webhook.schema.json"),
+
+    /** The {@code data} of an {@code order.cancelled} event. */
+    ORDER_CANCELLED("order-cancelled.schema.json"),
+
+    /** The body of an {@code order.cancelled} webhook request. */
+    ORDER_CANCELLED_WEBHOOK("order-cancelled.webhook.schema.json"),
+
+    /** The {@code data} of an {@code order.refunded} event. */
+    ORDER_REFUNDED("order-refunded.schema.json"),
+
+    /** The body of an {@code order.refunded} webhook request. */
+    ORDER_REFUNDED_WEBHOOK("order-refunded.webhook.schema.json");
 
     /** The base of every schema {@code $id}; mapped to the classpath, never fetched. */
     public static final String ID_BASE = "https://hookline.io/schemas/";

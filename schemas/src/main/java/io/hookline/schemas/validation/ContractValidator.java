@@ -15,30 +15,50 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Validates documents against the platform's JSON Schemas (draft 2020-12, formats asserted). Schemas are
- * loaded from the classpath once; instances are thread-safe and meant to be shared.
+ * Validates documents against the platform's JSON Schemas (draft 2020-12, formats asserted), either as a producer
+ * ({@link Strictness#STRICT}: the files as written) or as a consumer ({@link Strictness#TOLERANT}: unknown fields
+ * accepted, docs/event-contracts.md). Schemas are loaded from the classpath once; instances are thread-safe and
+ * meant to be shared.
  */
 public final class ContractValidator {
 
     private final Map<ContractSchema, Schema> schemas = new EnumMap<>(ContractSchema.class);
     private final JsonMapper mapper;
+    private final Strictness strictness;
 
+    /** A producer's validator: the schemas as written. */
     public ContractValidator() {
         this(JsonMapper.builder().build());
     }
 
+    /** A producer's validator: the schemas as written. */
     public ContractValidator(JsonMapper mapper) {
+        this(mapper, Strictness.STRICT);
+    }
+
+    /** A consumer's validator: fields the schemas do not name are accepted at every level. */
+    public static ContractValidator tolerant() {
+        return new ContractValidator(JsonMapper.builder().build(), Strictness.TOLERANT);
+    }
+
+    public ContractValidator(JsonMapper mapper, Strictness strictness) {
         this.mapper = mapper;
+        this.strictness = strictness;
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                 .formatAssertionsEnabled(true)
                 .locale(Locale.ROOT)
                 .build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(config)
-                        .schemaIdResolvers(ids -> ids.mapPrefix(ContractSchema.ID_BASE, "classpath:schemas/")));
+                        .schemas(id -> ContractDocuments.textForId(id, strictness)));
         for (ContractSchema schema : ContractSchema.values()) {
             schemas.put(schema, registry.getSchema(SchemaLocation.of(schema.id())));
         }
+    }
+
+    /** Whether this validator is a producer's or a consumer's. */
+    public Strictness strictness() {
+        return strictness;
     }
 
     /** The violations of a parsed document; empty when it conforms. */
