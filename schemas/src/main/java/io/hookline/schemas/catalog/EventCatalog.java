@@ -75,11 +75,11 @@ public final class EventCatalog {
     }
 
     /**
-     * The payload schema consumers should validate with: the tolerant form ({@link Strictness#TOLERANT}), whose
-     * {@code $ref}s point at the platform's other schemas by their {@code $id}.
+     * The payload schema consumers should validate with: the tolerant form ({@link Strictness#TOLERANT}) with every
+     * {@code $ref} inlined, so it stands alone.
      */
     public static JsonNode readerSchema(EventTypeDefinition type) {
-        return ContractDocuments.document(type.payloadSchema(), Strictness.TOLERANT);
+        return ContractDocuments.resolved(type.payloadSchema(), Strictness.TOLERANT);
     }
 
     /** The example envelope of a type. */

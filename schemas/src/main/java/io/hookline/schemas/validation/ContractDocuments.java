@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ContractDocuments {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final int MAX_REFERENCE_DEPTH = 16;
 
     private ContractDocuments() {
     }
@@ -41,6 +42,55 @@ public final class ContractDocuments {
             return null;
         }
         return MAPPER.writeValueAsString(document(fileName, strictness));
+    }
+
+    /**
+     * One schema with every {@code $ref} replaced by what it points at (the platform's schemas have no recursive
+     * references), so it stands alone: what the catalog serves and what contract snapshots compare. The nested
+     * documents' {@code $id} and {@code $schema} are dropped; the outer ones stay.
+     */
+    public static JsonNode resolved(ContractSchema schema, Strictness strictness) {
+        JsonNode root = document(schema.fileName(), strictness);
+        return inline(root, schema.fileName(), strictness, 0);
+    }
+
+    private static JsonNode inline(JsonNode node, String currentFile, Strictness strictness, int depth) {
+        if (depth > MAX_REFERENCE_DEPTH) {
+            throw new IllegalStateException("references nest deeper than " + MAX_REFERENCE_DEPTH + " in " + currentFile);
+        }
+        if (node instanceof ObjectNode object) {
+            JsonNode reference = object.get("$ref");
+            if (reference != null && reference.isString()) {
+                String ref = reference.asString();
+                int hash = ref.indexOf('#');
+                String file = hash == 0 ? currentFile : hash > 0 ? ref.substring(0, hash) : ref;
+                String pointer = hash >= 0 ? ref.substring(hash + 1) : "";
+                JsonNode target = document(file, strictness).at(pointer);
+                if (target.isMissingNode()) {
+                    throw new IllegalStateException("unresolvable $ref " + ref + " in " + currentFile);
+                }
+                ObjectNode replaced = (ObjectNode) inline(target.deepCopy(), file, strictness, depth + 1);
+                replaced.remove("$id");
+                replaced.remove("$schema");
+                for (Map.Entry<String, JsonNode> sibling : object.properties()) {
+                    if (!sibling.getKey().equals("$ref")) {
+                        replaced.set(sibling.getKey(), inline(sibling.getValue(), currentFile, strictness, depth));
+                    }
+                }
+                return replaced;
+            }
+            ObjectNode copy = object.objectNode();
+            for (Map.Entry<String, JsonNode> child : object.properties()) {
+                copy.set(child.getKey(), inline(child.getValue(), currentFile, strictness, depth));
+            }
+            return copy;
+        }
+        if (node != null && node.isArray()) {
+            var copy = MAPPER.createArrayNode();
+            node.forEach(element -> copy.add(inline(element, currentFile, strictness, depth)));
+            return copy;
+        }
+        return node;
     }
 
     private static JsonNode document(String fileName, Strictness strictness) {

@@ -47,8 +47,25 @@ class EventCatalogTests {
     void theReaderSchemaOfATypeAcceptsUnknownFields() {
         EventTypeDefinition paid = catalog.latest(EventTypes.ORDER_PAID).orElseThrow();
 
-        assertThat(EventCatalog.readerSchema(paid).has("additionalProperties")).isFalse();
-        assertThat(EventCatalog.readerSchema(paid).get("required")).isNotEmpty();
+        JsonNode schema = EventCatalog.readerSchema(paid);
+
+        assertThat(schema.has("additionalProperties")).isFalse();
+        assertThat(schema.get("required")).isNotEmpty();
+        assertThat(schema.toString()).doesNotContain("$ref");
+        assertThat(schema.at("/properties/amount/pattern").asString()).startsWith("^(0|[1-9]");
+    }
+
+    @Test
+    void theResolvedSchemaValidatesLikeTheFileItCameFrom() {
+        EventTypeDefinition refunded = catalog.latest(EventTypes.ORDER_REFUNDED).orElseThrow();
+        JsonNode data = EventCatalog.example(refunded).get("data");
+        com.networknt.schema.Schema standalone = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(EventCatalog.readerSchema(refunded));
+
+        assertThat(standalone.validate(data)).isEmpty();
+        assertThat(standalone.validate(((tools.jackson.databind.node.ObjectNode) data.deepCopy())
+                .put("refunded_amount", 59.98))).isNotEmpty();
     }
 
     private static String value(Field field) {
