@@ -32,12 +32,12 @@ class EventReaderTests {
     @Test
     void passesTheDataOfUnknownTypesThroughUnchanged() {
         String data = "{\"ratio\":1.10,\"big\":123456789012345678901234567890,\"nested\":{\"list\":[1,\"a\",null,true]}}";
-        String json = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"order.refunded\","
+        String json = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"shipment.dispatched\","
                 + "\"occurred_at\":\"2026-03-01T10:00:00Z\",\"data\":" + data + "}";
 
         String body = reader.read(json).webhookBody();
 
-        assertThat(body).isEqualTo("{\"type\":\"order.refunded\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"data\":"
+        assertThat(body).isEqualTo("{\"type\":\"shipment.dispatched\",\"timestamp\":\"2026-03-01T10:00:00Z\",\"data\":"
                 + data + "}");
     }
 
