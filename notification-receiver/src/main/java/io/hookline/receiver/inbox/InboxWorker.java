@@ -1,9 +1,9 @@
 package io.hookline.receiver.inbox;
 
+import io.hookline.receiver.notification.HandledEvent;
 import io.hookline.receiver.notification.NewNotifications;
 import io.hookline.receiver.notification.Notification;
 import io.hookline.receiver.notification.NotificationStore;
-import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
 import io.hookline.schemas.validation.SchemaViolation;
 import io.hookline.support.tracing.TraceHandoff;
@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Processes one inbox record: records its notification once per {@code webhook-id} (with the body it came in),
- * due at once, and wakes the e-mail senders, which send it on their own threads. A redelivered record (or a
- * webhook the sender delivered twice) finds the row and has no second effect, across restarts too; a record
+ * Processes one inbox record: records its notification once per {@code webhook-id} (with the body it came in and
+ * its event type), due at once when the type gets an e-mail ({@link HandledEvent}), and wakes the e-mail senders,
+ * which send it on their own threads. A redelivered record (or a webhook the sender delivered twice) finds the row and has no second effect, across restarts too; a record
  * replayed from the dead-letter topic re-drives a parked ({@code failed}/{@code expired}) notification. Once this
  * returns the notification is durable, and the inbox record's offset may be committed: nothing here waits for SMTP.
  *
@@ -58,13 +58,17 @@ public class InboxWorker {
         if (message.webhookId() == null || message.webhookId().isBlank()) {
             throw new PoisonInboxRecordException("inbox record has no " + InboxHeaders.WEBHOOK_ID + " header");
         }
-        JsonNode data = validData(message).path("data");
-        Notification notification = Notification.received(message.webhookId(), data.path("order_id").asString(),
-                data.path("customer_email").asString(), data.path("product_name").asString(),
-                data.path("quantity").asInt(), data.path("amount").asString(), data.path("currency").asString(),
-                message.receivedAt(), clock.instant()).inTrace(TraceHandoff.traceIdOf(message.traceparent()));
+        JsonNode document = document(message);
+        HandledEvent event = handledEvent(message, document);
+        JsonNode data = document.path("data");
+        Notification notification = Notification.received(event, message.webhookId(),
+                data.path("order_id").asString(), data.path("customer_email").asString(),
+                data.path("product_name").asString(), data.path("quantity").asInt(),
+                data.path(event.amountField()).asString(), data.path("currency").asString(), message.receivedAt(),
+                clock.instant()).inTrace(TraceHandoff.traceIdOf(message.traceparent()));
         if (store.recordIfAbsent(notification, message.body())) {
-            log.info("Recorded notification {} for order {}", notification.eventId(), notification.orderId());
+            log.info("Recorded {} notification {} for order {}", event.type(), notification.eventId(),
+                    notification.orderId());
         } else if (store.redriveIfParked(notification.eventId(), clock.instant())) {
             log.info("Re-drove parked notification {} for order {}", notification.eventId(), notification.orderId());
         } else {
@@ -72,11 +76,13 @@ public class InboxWorker {
                     notification.orderId());
             return false;
         }
-        newNotifications.signal();
+        if (event.sendsEmail()) {
+            newNotifications.signal();
+        }
         return true;
     }
 
-    private JsonNode validData(InboxMessage message) {
+    private JsonNode document(InboxMessage message) {
         JsonNode document;
         try {
             document = message.body() == null ? null : json.readTree(message.body());
@@ -86,12 +92,20 @@ public class InboxWorker {
         if (document == null || document.isMissingNode()) {
             throw new PoisonInboxRecordException("inbox record " + message.webhookId() + " is not JSON");
         }
-        List<SchemaViolation> violations = validator.validate(ContractSchema.ORDER_PAID_WEBHOOK, document);
+        return document;
+    }
+
+    /** The record's event type, checked against its webhook contract (tolerant, as the intake checked it). */
+    private HandledEvent handledEvent(InboxMessage message, JsonNode document) {
+        String type = document.path("type").isString() ? document.path("type").asString() : null;
+        HandledEvent event = HandledEvent.of(type).orElseThrow(() -> new PoisonInboxRecordException(
+                "inbox record " + message.webhookId() + " has no event type this receiver handles: " + type));
+        List<SchemaViolation> violations = validator.validate(event.webhookSchema(), document);
         if (!violations.isEmpty()) {
             throw new PoisonInboxRecordException("inbox record " + message.webhookId() + " breaks the "
-                    + "order.paid webhook contract: " + violations.stream().map(SchemaViolation::toString)
+                    + event.type() + " webhook contract: " + violations.stream().map(SchemaViolation::toString)
                     .collect(Collectors.joining("; ")));
         }
-        return document;
+        return event;
     }
 }

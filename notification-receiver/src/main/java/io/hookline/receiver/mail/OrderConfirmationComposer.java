@@ -1,6 +1,7 @@
 package io.hookline.receiver.mail;
 
 import io.hookline.receiver.notification.Notification;
+import io.hookline.schemas.events.EventTypes;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the order-confirmation e-mail of a notification: to the customer, with the order id, the
- * product, the quantity and the total formatted in its currency for {@code receiver.mail.locale}. Plain
+ * Writes the e-mail of a notification (the order confirmation, the cancellation, the refund confirmation): to the
+ * customer, with the order id, the product, the quantity and the amount formatted in its currency for
+ * {@code receiver.mail.locale}. Plain
  * text, UTF-8. Stateless and thread-safe.
  */
 @Component
@@ -32,23 +34,47 @@ public class OrderConfirmationComposer {
         this.signature = from.getPersonal() == null ? address : from.getPersonal();
     }
 
+    /** The e-mail of a notification, by its event type: confirmation, cancellation or refund confirmation. */
     public OrderConfirmation compose(Notification n) {
         String total = money.format(n.amount(), n.currency());
-        String subject = "Your order " + n.orderId() + " is confirmed";
+        String subject;
+        String opening;
+        String closing;
+        switch (n.type()) {
+            case EventTypes.ORDER_PAID -> {
+                subject = "Your order " + n.orderId() + " is confirmed";
+                opening = "thank you for your order. We received your payment of %s and your order is confirmed."
+                        .formatted(total);
+                closing = "We will write again when it ships.";
+            }
+            case EventTypes.ORDER_CANCELLED -> {
+                subject = "Your order " + n.orderId() + " was cancelled";
+                opening = "your order has been cancelled. Nothing was charged.";
+                closing = "If you did not ask for this, reply to this e-mail.";
+            }
+            case EventTypes.ORDER_REFUNDED -> {
+                subject = "Your refund for order " + n.orderId();
+                opening = "we have refunded %s for your order. Depending on your bank it can take a few days to "
+                        .formatted(total) + "appear on your statement.";
+                closing = "We are sorry it did not work out.";
+            }
+            default -> throw new IllegalArgumentException("no e-mail for event type " + n.type());
+        }
         String text = """
                 Hello,
 
-                thank you for your order. We received your payment of %s and your order is confirmed.
+                %s
 
                   Order:     %s
                   Product:   %s
                   Quantity:  %d
-                  Total:     %s
+                  %-10s %s
 
-                We will write again when it ships.
+                %s
 
                 -- \n%s
-                """.formatted(total, n.orderId(), n.productName(), n.quantity(), total, signature);
+                """.formatted(opening, n.orderId(), n.productName(), n.quantity(),
+                EventTypes.ORDER_REFUNDED.equals(n.type()) ? "Refunded:" : "Total:", total, closing, signature);
         return new OrderConfirmation(n.customerEmail(), subject, text, messageId(n.eventId()));
     }
 

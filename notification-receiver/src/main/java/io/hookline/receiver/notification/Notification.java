@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * What the receiver did with one order.paid webhook: the order it is about and its confirmation e-mail.
+ * What the receiver did with one order webhook: the order it is about and its e-mail, if the type gets one.
  * One per {@code webhook-id}.
  *
  * @param eventId the {@code webhook-id} (the event id): the idempotency key
- * @param amount the order total as the decimal string it arrived as, e.g. {@code "59.98"}
+ * @param type the event type, e.g. {@code order.paid} (see {@link HandledEvent})
+ * @param amount the amount the notification is about (the order total; the refunded amount of a refund) as the
+ *     decimal string it arrived as, e.g. {@code "59.98"}
  * @param status where the confirmation e-mail stands
  * @param receivedAt when the webhook was accepted over HTTP
  * @param processedAt when the inbox worker recorded it, or {@code null}
@@ -23,6 +25,7 @@ import java.time.Instant;
  */
 public record Notification(
         @JsonProperty("event_id") String eventId,
+        @JsonProperty("type") String type,
         @JsonProperty("order_id") String orderId,
         @JsonProperty("customer_email") String customerEmail,
         @JsonProperty("product_name") String productName,
@@ -40,16 +43,29 @@ public record Notification(
         @JsonProperty("last_error") String lastError,
         @JsonProperty("trace_id") String traceId) {
 
-    /** A freshly recorded notification whose e-mail is due at once. */
+    /** A freshly recorded order.paid notification whose e-mail is due at once. */
     public static Notification received(String eventId, String orderId, String customerEmail, String productName,
             int quantity, String amount, String currency, Instant receivedAt, Instant processedAt) {
-        return new Notification(eventId, orderId, customerEmail, productName, quantity, amount, currency,
-                NotificationStatus.PENDING, receivedAt, processedAt, 0, processedAt, null, null, null, null, null);
+        return received(HandledEvent.ORDER_PAID, eventId, orderId, customerEmail, productName, quantity, amount,
+                currency, receivedAt, processedAt);
+    }
+
+    /**
+     * A freshly recorded notification of {@code event}: {@code pending} and due at once when the type gets an
+     * e-mail, else {@code recorded} (final, nothing to send).
+     */
+    public static Notification received(HandledEvent event, String eventId, String orderId, String customerEmail,
+            String productName, int quantity, String amount, String currency, Instant receivedAt,
+            Instant processedAt) {
+        boolean mail = event.sendsEmail();
+        return new Notification(eventId, event.type(), orderId, customerEmail, productName, quantity, amount,
+                currency, mail ? NotificationStatus.PENDING : NotificationStatus.RECORDED, receivedAt, processedAt, 0,
+                mail ? processedAt : null, null, null, null, null, null);
     }
 
     /** The same notification, received in the given trace. */
     public Notification inTrace(String traceId) {
-        return new Notification(eventId, orderId, customerEmail, productName, quantity, amount, currency, status,
-                receivedAt, processedAt, attempts, nextAttemptAt, sentAt, subject, messageId, lastError, traceId);
+        return new Notification(eventId, type, orderId, customerEmail, productName, quantity, amount, currency,
+                status, receivedAt, processedAt, attempts, nextAttemptAt, sentAt, subject, messageId, lastError, traceId);
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes old notifications ({@link RetentionProperties}): every {@code interval}, {@code sent} rows whose
- * {@code sent_at} and parked rows whose {@code processed_at} is older than {@code age}, in batches of
- * {@code batch-size} (each its own statement) until a batch comes back short. Never a {@code pending},
+ * {@code sent_at} and parked or {@code recorded} rows whose {@code processed_at} is older than {@code age}, in
+ * batches of {@code batch-size} (each its own statement) until a batch comes back short. Never a {@code pending},
  * {@code sending} or {@code retrying} row, however old.
  *
  * <p>Runs as the supervised loop {@code notification-retention}: a failed run (the database away) restarts it with
@@ -51,7 +51,7 @@ public class NotificationRetention implements SmartLifecycle {
         int deleted;
         do {
             deleted = jdbc.sql("DELETE FROM notifications WHERE event_id IN (SELECT event_id FROM notifications "
-                            + "WHERE (status = 'sent' AND sent_at < ?) OR (status IN ('failed', 'expired') "
+                            + "WHERE (status = 'sent' AND sent_at < ?) OR (status IN ('failed', 'expired', 'recorded') "
                             + "AND processed_at < ?) ORDER BY event_id LIMIT ?)")
                     .params(NotificationStore.utc(cutoff), NotificationStore.utc(cutoff), properties.batchSize())
                     .update();

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * Where a notification's confirmation e-mail stands: {@code pending → sending → sent}, with
  * {@code sending → retrying → sending} on transient SMTP failures, and {@code failed} (a permanent failure) or
- * {@code expired} (transient failures past the retry horizon) once it was parked on the dead-letter topic.
+ * {@code expired} (transient failures past the retry horizon) once it was parked on the dead-letter topic. A
+ * notification of a type that sends no e-mail is {@code recorded} from the start.
  */
 public enum NotificationStatus {
 
@@ -25,7 +26,10 @@ public enum NotificationStatus {
     FAILED("failed", true),
 
     /** Transient failures lasted past {@code receiver.mail.retry.horizon}; parked on the dead-letter topic. */
-    EXPIRED("expired", true);
+    EXPIRED("expired", true),
+
+    /** Kept for the record; this event type sends no e-mail (order.created). */
+    RECORDED("recorded", true);
 
     private final String wireValue;
     private final boolean terminal;

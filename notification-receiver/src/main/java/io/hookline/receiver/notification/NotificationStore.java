@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class NotificationStore {
 
-    private static final String COLUMNS = "event_id, order_id, customer_email, product_name, quantity, amount, "
+    private static final String COLUMNS = "event_id, event_type, order_id, customer_email, product_name, quantity, amount, "
             + "currency, status, received_at, processed_at, attempts, next_attempt_at, sent_at, subject, message_id, "
             + "last_error, trace_id";
     private static final String OPEN = "status IN ('pending', 'retrying', 'sending')";
@@ -43,10 +43,10 @@ public class NotificationStore {
      */
     public boolean recordIfAbsent(Notification n, String payload) {
         try {
-            jdbc.sql("INSERT INTO notifications (event_id, order_id, customer_email, product_name, quantity, "
-                            + "amount, currency, status, received_at, processed_at, next_attempt_at, trace_id, payload) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(n.eventId(), n.orderId(), n.customerEmail(), n.productName(), n.quantity(),
+            jdbc.sql("INSERT INTO notifications (event_id, event_type, order_id, customer_email, product_name, "
+                            + "quantity, amount, currency, status, received_at, processed_at, next_attempt_at, trace_id, "
+                            + "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(n.eventId(), n.type(), n.orderId(), n.customerEmail(), n.productName(), n.quantity(),
                             n.amount(), n.currency(), n.status().wireValue(), utc(n.receivedAt()),
                             utc(n.processedAt()), utc(n.nextAttemptAt()), n.traceId(), payload)
                     .update();
@@ -148,8 +148,8 @@ public class NotificationStore {
     }
 
     private static Notification map(ResultSet rs, int row) throws SQLException {
-        return new Notification(rs.getString("event_id"), rs.getString("order_id"), rs.getString("customer_email"),
-                rs.getString("product_name"), rs.getInt("quantity"), rs.getString("amount"),
+        return new Notification(rs.getString("event_id"), rs.getString("event_type"), rs.getString("order_id"),
+                rs.getString("customer_email"), rs.getString("product_name"), rs.getInt("quantity"), rs.getString("amount"),
                 rs.getString("currency"), NotificationStatus.fromWireValue(rs.getString("status")),
                 instant(rs, "received_at"), instant(rs, "processed_at"), rs.getInt("attempts"),
                 instant(rs, "next_attempt_at"), instant(rs, "sent_at"), rs.getString("subject"),

@@ -25,9 +25,12 @@ class ClockConfiguration {
         return new Random();
     }
 
-    /** Thread-safe; loads the platform's JSON Schemas once. */
+    /**
+     * Thread-safe; loads the platform's JSON Schemas once, in tolerant mode: a consumer accepts fields it does not
+     * know (a producer may add fields without a new version) and checks only what the contract says of the rest.
+     */
     @Bean
     ContractValidator contractValidator() {
-        return new ContractValidator();
+        return ContractValidator.tolerant();
     }
 }

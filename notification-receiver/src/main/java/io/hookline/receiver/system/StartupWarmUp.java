@@ -1,7 +1,7 @@
 package io.hookline.receiver.system;
 
 import io.hookline.receiver.inbox.InboxProperties;
-import io.hookline.schemas.validation.ContractSchema;
+import io.hookline.receiver.notification.HandledEvent;
 import io.hookline.schemas.validation.ContractValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,13 +9,14 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes the first webhook as fast as the thousandth: before the service reports ready, creates the Kafka
  * producer and fetches the metadata of the inbox topic (otherwise the first request
- * pays for the connection, the idempotent producer's id and the metadata round trip), and runs the
- * {@code order.paid} schema once (the validator compiles lazily). A broker that is down only costs a log
+ * pays for the connection, the idempotent producer's id and the metadata round trip), and runs the schema of
+ * every handled event type once (the validator compiles lazily). A broker that is down only costs a log
  * line here: requests then get 503 until it is back.
  */
 @Component
@@ -44,7 +45,10 @@ class StartupWarmUp {
     @EventListener(ApplicationStartedEvent.class)
     void warmUp() {
         long started = System.nanoTime();
-        validator.validate(ContractSchema.ORDER_PAID_WEBHOOK, json.readTree(SAMPLE));
+        JsonNode sample = json.readTree(SAMPLE);
+        for (HandledEvent event : HandledEvent.values()) {
+            validator.validate(event.webhookSchema(), sample);
+        }
         try {
             int partitions = kafka.partitionsFor(inboxTopic).size();
             log.info("Warmed up: producer connected, {} has {} partitions ({} ms)", inboxTopic,

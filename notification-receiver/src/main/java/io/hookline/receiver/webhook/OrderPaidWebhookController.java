@@ -1,6 +1,7 @@
 package io.hookline.receiver.webhook;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hookline.receiver.notification.HandledEvent;
 import io.hookline.schemas.signing.WebhookHeaders;
 import io.hookline.schemas.signing.WebhookVerificationException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /webhooks/order-paid}: a Standard Webhooks request carrying an order.paid event. Answers
+ * {@code POST /webhooks/order-paid}: a Standard Webhooks request carrying an order.paid event (the first route,
+ * kept for endpoints subscribed to it; {@link OrderWebhooksController} takes every order event type). Answers
  * 202 {@code {"status":"event_received"}} once the event is safe in the inbox queue; errors are problem
  * details (see the service's {@code ProblemAdvice}).
  */
@@ -85,14 +87,15 @@ class OrderPaidWebhookController {
             HttpServletRequest request) throws IOException, WebhookVerificationException {
         long started = System.nanoTime();
         byte[] body = bodyReader.read(request);
-        intake.accept(new WebhookRequest(id, timestamp, signature, body));
+        intake.accept(new WebhookRequest(id, timestamp, signature, body), HandledEvent.ORDER_PAID);
         acknowledgements.acknowledged(started);
         // The same few bytes every time: written as they are, with a Content-Length, no serializer involved.
         return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(Receipt.EVENT_RECEIVED_JSON);
     }
 
-    /** The acknowledgement body, {@code {"status":"event_received"}}. */
+    /** The acknowledgement body, {@code {"status":"event_received"}} (or {@code event_ignored}). */
     record Receipt(@JsonProperty("status") String status) {
         static final byte[] EVENT_RECEIVED_JSON = "{\"status\":\"event_received\"}".getBytes(StandardCharsets.UTF_8);
+        static final byte[] EVENT_IGNORED_JSON = "{\"status\":\"event_ignored\"}".getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,16 +3,17 @@ package io.hookline.receiver.webhook;
 import io.hookline.receiver.inbox.AcceptedWebhook;
 import io.hookline.receiver.inbox.InboxPublisher;
 import io.hookline.receiver.inbox.InboxUnavailableException;
+import io.hookline.receiver.notification.HandledEvent;
 import io.hookline.schemas.signing.SignatureVerifier;
 import io.hookline.schemas.signing.WebhookHeaders;
 import io.hookline.schemas.signing.WebhookVerificationException;
-import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
 import io.hookline.schemas.validation.SchemaViolation;
 import io.hookline.support.logging.LogFields;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Accepts an order.paid webhook: verifies its signature, checks it against the contract, and hands it to
- * the inbox queue, returning only once Kafka has acknowledged it. Nothing else slow happens here; the real
- * work is the inbox worker's. Duplicates are accepted again and deduplicated by the worker.
+ * Accepts an order webhook: verifies its signature, checks it against the contract of its event type (tolerant:
+ * unknown fields are ignored), and hands it to the inbox queue, returning only once Kafka has acknowledged it.
+ * A signed webhook of a type this receiver does not act on is acknowledged and dropped ({@link Outcome#IGNORED}),
+ * so a new event type never makes the sender retry. Nothing else slow happens here; the real work is the inbox
+ * worker's. Duplicates are accepted again and deduplicated by the worker.
  *
  * <p>Stateless and thread-safe: called concurrently from request threads.
  */
@@ -51,16 +54,55 @@ class WebhookIntake {
         this.clock = clock;
     }
 
+    /** What became of an authentic, valid webhook. */
+    enum Outcome {
+        /** Queued on the inbox: {@code event_received}. */
+        RECEIVED,
+        /** A type this receiver does not act on: {@code event_ignored}, nothing queued. */
+        IGNORED
+    }
+
     /**
+     * Accepts a webhook of any order event type this receiver handles ({@code POST /webhooks/orders}).
+     *
+     * @throws WebhookVerificationException if the request is not authentic or not fresh (403)
+     * @throws MalformedWebhookJsonException if the signed body is not JSON (400)
+     * @throws InvalidWebhookPayloadException if the body has no type or breaks its type's contract (422)
+     * @throws InboxUnavailableException if the inbox queue did not acknowledge in time (503)
+     */
+    Outcome accept(WebhookRequest request) throws WebhookVerificationException {
+        verifier.verify(request.id(), request.timestamp(), request.signature(), request.body());
+        JsonNode document = parse(request.body());
+        JsonNode type = document.path("type");
+        if (!type.isString()) {
+            throw new InvalidWebhookPayloadException(List.of(new SchemaViolation("type", "must be a string")));
+        }
+        Optional<HandledEvent> event = HandledEvent.of(type.asString());
+        if (event.isEmpty()) {
+            log.debug("Ignoring webhook {} of type {}: not an event this receiver acts on", request.id(),
+                    type.asString());
+            return Outcome.IGNORED;
+        }
+        queue(request, document, event.get());
+        return Outcome.RECEIVED;
+    }
+
+    /**
+     * Accepts a webhook that must be of one type ({@code POST /webhooks/order-paid}): any other type breaks the
+     * contract (422).
+     *
      * @throws WebhookVerificationException if the request is not authentic or not fresh (403)
      * @throws MalformedWebhookJsonException if the signed body is not JSON (400)
      * @throws InvalidWebhookPayloadException if the body breaks the contract (422)
      * @throws InboxUnavailableException if the inbox queue did not acknowledge in time (503)
      */
-    void accept(WebhookRequest request) throws WebhookVerificationException {
+    void accept(WebhookRequest request, HandledEvent only) throws WebhookVerificationException {
         verifier.verify(request.id(), request.timestamp(), request.signature(), request.body());
-        JsonNode document = parse(request.body());
-        List<SchemaViolation> violations = validator.validate(ContractSchema.ORDER_PAID_WEBHOOK, document);
+        queue(request, parse(request.body()), only);
+    }
+
+    private void queue(WebhookRequest request, JsonNode document, HandledEvent event) {
+        List<SchemaViolation> violations = validator.validate(event.webhookSchema(), document);
         if (request.id().length() > MAX_ID_LENGTH) {
             violations = append(violations, new SchemaViolation(WebhookHeaders.ID,
                     "must be at most " + MAX_ID_LENGTH + " characters"));
@@ -70,9 +112,9 @@ class WebhookIntake {
         }
         String orderId = document.path("data").path("order_id").asString();
         try (LogFields fields = LogFields.of(orderId, request.id())) {
-            inbox.publish(new AcceptedWebhook(request.id(), orderId, document.path("type").asString(),
+            inbox.publish(new AcceptedWebhook(request.id(), orderId, event.type(),
                     new String(request.body(), StandardCharsets.UTF_8), clock.instant()));
-            log.debug("Accepted webhook {} for order {}", request.id(), orderId);
+            log.debug("Accepted {} webhook {} for order {}", event.type(), request.id(), orderId);
         }
     }
 

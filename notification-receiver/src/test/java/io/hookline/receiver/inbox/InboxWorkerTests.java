@@ -8,6 +8,7 @@ import io.hookline.receiver.notification.NotificationStatus;
 import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.receiver.notification.NewNotifications;
 import io.hookline.receiver.support.OrderPaidBodies;
+import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.validation.ContractValidator;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,10 +31,11 @@ class InboxWorkerTests {
     private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().generateUniqueName(true)
             .setType(EmbeddedDatabaseType.H2).addScripts("db/migration/V1__notifications.sql", "db/migration/V2__confirmation_mail.sql",
                     "db/migration/V3__notification_trace_id.sql",
-                    "db/migration/V4__confirmation_sender.sql").build();
+                    "db/migration/V4__confirmation_sender.sql",
+                    "db/migration/V5__notification_event_type.sql").build();
     private final NotificationStore store = new NotificationStore(JdbcClient.create(database));
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final InboxWorker worker = new InboxWorker(store, new ContractValidator(), JsonMapper.builder().build(),
+    private final InboxWorker worker = new InboxWorker(store, ContractValidator.tolerant(), JsonMapper.builder().build(),
             clock, new NewNotifications());
 
     @AfterEach
@@ -51,7 +53,7 @@ class InboxWorkerTests {
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
         assertThat(recorded).isTrue();
-        assertThat(store.findByOrderId(orderId)).containsExactly(new Notification(eventId, orderId,
+        assertThat(store.findByOrderId(orderId)).containsExactly(new Notification(eventId, "order.paid", orderId,
                 "ada@example.com", "Mechanical keyboard", 2, "59.98", "USD", NotificationStatus.PENDING,
                 RECEIVED, NOW, 0, NOW, null, null, null, null, "4bf92f3577b34da6a3ce929d0e0e4736"));
         assertThat(store.payload(eventId)).hasValue(body);
@@ -127,5 +129,46 @@ class InboxWorkerTests {
                 RECEIVED))).isInstanceOf(PoisonInboxRecordException.class)
                 .hasMessageContaining("data.amount").hasMessageContaining("data.customer_email");
         assertThat(store.findByOrderId(orderId)).isEmpty();
+    }
+
+    @Test
+    void aRefundIsPendingWithTheRefundedAmountAndACreatedOrderIsRecordedWithoutAnEMail() {
+        String orderId = OrderPaidBodies.newOrderId();
+        String refund = OrderPaidBodies.newWebhookId();
+        String created = OrderPaidBodies.newWebhookId();
+
+        worker.process(new InboxMessage(refund, OrderPaidBodies.ofType(EventTypes.ORDER_REFUNDED, orderId), RECEIVED));
+        worker.process(new InboxMessage(created, OrderPaidBodies.ofType(EventTypes.ORDER_CREATED, orderId), RECEIVED));
+
+        assertThat(store.find(refund).orElseThrow()).satisfies(row -> {
+            assertThat(row.type()).isEqualTo(EventTypes.ORDER_REFUNDED);
+            assertThat(row.status()).isEqualTo(NotificationStatus.PENDING);
+            assertThat(row.amount()).isEqualTo("59.98");
+        });
+        assertThat(store.find(created).orElseThrow()).satisfies(row -> {
+            assertThat(row.type()).isEqualTo(EventTypes.ORDER_CREATED);
+            assertThat(row.status()).isEqualTo(NotificationStatus.RECORDED);
+            assertThat(row.nextAttemptAt()).isNull();
+        });
+        assertThat(store.due(NOW.plusSeconds(3600), 10)).containsExactly(refund);
+    }
+
+    @Test
+    void aV1ReaderAcceptsAnEventWithFieldsItDoesNotKnow() {
+        String orderId = OrderPaidBodies.newOrderId();
+        String eventId = OrderPaidBodies.newWebhookId();
+
+        assertThat(worker.process(new InboxMessage(eventId,
+                OrderPaidBodies.withAddedFields(OrderPaidBodies.valid(orderId)), RECEIVED))).isTrue();
+        assertThat(store.find(eventId).orElseThrow().amount()).isEqualTo("59.98");
+    }
+
+    @Test
+    void aTypeTheReceiverDoesNotHandleIsPoisonInTheInbox() {
+        String body = OrderPaidBodies.ofType(EventTypes.ORDER_PAYMENT_FAILED, OrderPaidBodies.newOrderId());
+
+        assertThatThrownBy(() -> worker.process(new InboxMessage("evt-7", body, RECEIVED)))
+                .isInstanceOf(PoisonInboxRecordException.class)
+                .hasMessageContaining("no event type this receiver handles: order.payment_failed");
     }
 }

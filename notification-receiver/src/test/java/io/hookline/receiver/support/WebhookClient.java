@@ -30,6 +30,10 @@ public final class WebhookClient {
     public static final String ROTATED_SECRET = "whsec_cm90YXRlZC10ZXN0LXNlY3JldC0wMTIzNDU2Nzg5";
     /** The admin token the test receivers run with: the default, documented development token. */
     public static final String ADMIN_TOKEN = AdminProperties.DEVELOPMENT_TOKEN;
+    /** The route for order.paid only. */
+    public static final String ORDER_PAID_PATH = "/webhooks/order-paid";
+    /** The route for every order event type. */
+    public static final String ORDERS_PATH = "/webhooks/orders";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,12 +62,23 @@ public final class WebhookClient {
         return post(body, signedHeaders(SECRET, msgId, Instant.now(), body), "application/json");
     }
 
+    /** POSTs a body signed now with the development secret to {@code path}, e.g. {@link #ORDERS_PATH}. */
+    public Response postSigned(String path, String msgId, String body) {
+        return post(path, HttpRequest.BodyPublishers.ofString(body), signedHeaders(SECRET, msgId, Instant.now(), body),
+                "application/json");
+    }
+
     public Response post(String body, Map<String, String> headers, String contentType) {
         return post(HttpRequest.BodyPublishers.ofString(body), headers, contentType);
     }
 
     public Response post(HttpRequest.BodyPublisher body, Map<String, String> headers, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/webhooks/order-paid"))
+        return post(ORDER_PAID_PATH, body, headers, contentType);
+    }
+
+    public Response post(String path, HttpRequest.BodyPublisher body, Map<String, String> headers,
+            String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
                 .POST(body);

@@ -1,0 +1,99 @@
+package io.hookline.receiver.webhook;
+
+import io.hookline.schemas.signing.WebhookHeaders;
+import io.hookline.schemas.signing.WebhookVerificationException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhooks/orders}: one endpoint for every order event ({@code order.created}, {@code order.paid},
+ * {@code order.cancelled}, {@code order.refunded}), the way a Svix or Stripe endpoint takes several types and
+ * switches on {@code type}. A signed webhook of a type the receiver does not act on is answered 202
+ * {@code {"status":"event_ignored"}} and dropped, so that a new event type never fills the sender's retries.
+ */
+@RestController
+@Tag(name = "webhooks", description = "Standard Webhooks endpoints this receiver subscribes with")
+class OrderWebhooksController {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String EXAMPLE = """
+            {"type": "order.refunded", "timestamp": "2026-01-01T10:00:00Z", "data": {"order_id": "ord_0123456789",
+            "customer_email": "ada@example.com", "product_name": "Mechanical keyboard", "quantity": 2,
+            "unit_price": "29.99", "currency": "USD", "amount": "59.98", "refund_id": "re_4f1c9a2b7d3e4f5a",
+            "refunded_amount": "59.98", "refund_reason": "requested_by_customer",
+            "refunded_at": "2026-01-01T10:00:00Z"}}""";
+
+    private final BoundedBodyReader bodyReader;
+    private final WebhookIntake intake;
+    private final AcknowledgementTimer acknowledgements;
+
+    OrderWebhooksController(BoundedBodyReader bodyReader, WebhookIntake intake,
+            AcknowledgementTimer acknowledgements) {
+        this.bodyReader = bodyReader;
+        this.intake = intake;
+        this.acknowledgements = acknowledgements;
+    }
+
+    @Operation(summary = "Receive an order event webhook (created, paid, cancelled, refunded)",
+            description = "Verifies the Standard Webhooks signature, reads `type`, checks the body against that "
+                    + "type's contract in tolerant mode (fields the receiver does not know are ignored), queues it "
+                    + "on notifications.inbox (acks=all) and only then answers 202. order.paid sends the order "
+                    + "confirmation, order.cancelled the cancellation e-mail, order.refunded the refund "
+                    + "confirmation; order.created is recorded without an e-mail. A type the receiver does not act "
+                    + "on gets 202 event_ignored. Duplicates (same webhook-id) have no second effect.",
+            parameters = {
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.ID, required = true,
+                        description = "the message id; the idempotency key"),
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.TIMESTAMP, required = true,
+                        description = "Unix seconds of signing"),
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.SIGNATURE, required = true,
+                        description = "space-separated v1,<base64 HMAC-SHA256> signatures")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(value = EXAMPLE))),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "queued durably ({\"status\":\"event_received\"}) "
+                        + "or not an event this receiver acts on ({\"status\":\"event_ignored\"})",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                schema = @Schema(implementation = OrderPaidWebhookController.Receipt.class))),
+                @ApiResponse(responseCode = "400", description = "signed body is not JSON",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "403", description = "missing headers, stale timestamp or no "
+                        + "matching signature", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "413", description = "body over receiver.max-body-size",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "422", description = "no type, or breaks that type's contract; "
+                        + "errors[] lists every field", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "503", description = "the queue did not acknowledge; retry after "
+                        + "Retry-After seconds", content = @Content(mediaType = PROBLEM))})
+    @PostMapping(path = "/webhooks/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> receive(
+            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.ID, required = false) String id,
+            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.TIMESTAMP, required = false) String timestamp,
+            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.SIGNATURE, required = false) String signature,
+            HttpServletRequest request) throws IOException, WebhookVerificationException {
+        long started = System.nanoTime();
+        byte[] body = bodyReader.read(request);
+        WebhookIntake.Outcome outcome = intake.accept(new WebhookRequest(id, timestamp, signature, body));
+        acknowledgements.acknowledged(started);
+        byte[] receipt = outcome == WebhookIntake.Outcome.RECEIVED
+                ? OrderPaidWebhookController.Receipt.EVENT_RECEIVED_JSON
+                : OrderPaidWebhookController.Receipt.EVENT_IGNORED_JSON;
+        return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(receipt);
+    }
+}
