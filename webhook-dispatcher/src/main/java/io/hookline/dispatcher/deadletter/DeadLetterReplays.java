@@ -1,5 +1,7 @@
 package io.hookline.dispatcher.deadletter;
 
+import io.hookline.dispatcher.catalog.EventTypeRegistry;
+import io.hookline.dispatcher.delivery.DeliveryRecord;
 import io.hookline.dispatcher.delivery.DeliveryRouting;
 import io.hookline.dispatcher.system.ApiExceptions.ConflictException;
 import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
@@ -40,9 +42,11 @@ class DeadLetterReplays {
     private final DeadLetterActions actions;
     private final DeadLetterPublisher publisher;
     private final Clock clock;
+    private final EventTypeRegistry eventTypes;
 
     DeadLetterReplays(DeadLetterQueries queries, DeadLetterIndex index, ReplayCheck check, DeliveryRouting routing,
-            DeadLetterActions actions, DeadLetterPublisher publisher, Clock clock) {
+            DeadLetterActions actions, DeadLetterPublisher publisher, Clock clock, EventTypeRegistry eventTypes) {
+        this.eventTypes = eventTypes;
         this.queries = queries;
         this.index = index;
         this.check = check;
@@ -104,10 +108,19 @@ class DeadLetterReplays {
         return new Bulk(queued, skipped);
     }
 
+    /**
+     * A replay carries the current contract version of its type (the dead-letter index does not keep the original
+     * header; the body is the one signed then, and a type's version changes only with a new type version).
+     */
+    private DeliveryRecord versioned(DeliveryRecord replay) {
+        return eventTypes.latest(replay.eventType()).map(type -> replay.ofVersion(Integer.toString(type.version())))
+                .orElse(replay);
+    }
+
     /** Produces the claimed replays, then their actions; releases the claims Kafka did not take. */
     private int queue(List<DeadLetter> claimed, Instant at, String operator) {
         List<Boolean> sent = publisher.send(claimed.stream()
-                .map(deadLetter -> routing.first(deadLetter.entry().toReplay())).toList());
+                .map(deadLetter -> routing.first(versioned(deadLetter.entry().toReplay()))).toList());
         List<ProducerRecord<String, String>> replayed = new ArrayList<>();
         int failed = 0;
         for (int i = 0; i < claimed.size(); i++) {

@@ -2,10 +2,12 @@ package io.hookline.dispatcher.deadletter;
 
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
+import io.hookline.dispatcher.fanout.FanOutProperties;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -28,8 +30,11 @@ class DeadLetterSources {
     private final RecordSource events;
     private final RecordSource inbox;
     private final JsonMapper json;
+    private final Set<String> eventSources;
 
-    DeadLetterSources(DeliveryTopicsProperties topics, DeadLetterProperties properties, JsonMapper json) {
+    DeadLetterSources(DeliveryTopicsProperties topics, DeadLetterProperties properties, JsonMapper json,
+            FanOutProperties fanOut) {
+        this.eventSources = fanOut.topics(topics);
         this.deliveries = topics.deliveriesDeadLetter();
         this.events = new RecordSource("events", "dle_", topics.eventsDeadLetter(), topics.events());
         this.inbox = new RecordSource("inbox", "dli_", properties.inboxDeadLetterTopic(), properties.inboxTopic());
@@ -96,7 +101,17 @@ class DeadLetterSources {
                 name -> name.startsWith("dlt_") || name.startsWith("kafka_dlt-")
                         || name.equals(DeliveryHeaders.REPLAY_OF));
         headers.add(DeliveryHeaders.REPLAY_OF, entry.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return new ProducerRecord<>(source.sourceTopic(), null, entry.orderId(), entry.body(), headers);
+        return new ProducerRecord<>(target(source, entry), null, entry.orderId(), entry.body(), headers);
+    }
+
+    /**
+     * Where a replay goes: the topic the record was read from when that is one of the fan-out's sources (a poison
+     * event of another source goes back to that source), else the source's usual topic.
+     */
+    String target(RecordSource source, DeadLetterEntry entry) {
+        String original = entry.origin() == null ? null : entry.origin().topic();
+        return source == events && original != null && eventSources.contains(original) ? original
+                : source.sourceTopic();
     }
 
     private static byte[] bytes(Headers headers, String name, int length) {

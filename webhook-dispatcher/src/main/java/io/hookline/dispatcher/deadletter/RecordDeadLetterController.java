@@ -68,7 +68,7 @@ class RecordDeadLetterController {
         DeadLetterEntry entry = deadLetter.entry();
         return new Detail(Summary.of(deadLetter), entry.body(), payload(entry.body()),
                 HeaderCodec.view(entry.origin() == null ? null : entry.origin().headers(), json),
-                from.sourceTopic());
+                sources.target(from, entry));
     }
 
     /** 202 when replayed now; 200 with {@code queued: 0} when it was replayed already (nothing sent again). */

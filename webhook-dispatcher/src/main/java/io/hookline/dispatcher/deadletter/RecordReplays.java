@@ -59,7 +59,7 @@ class RecordReplays {
             throw new UnavailableException("Kafka did not take the replay of " + id + " in time; nothing was "
                     + "replayed. Try again.");
         }
-        log.info("Replayed dead letter {} onto {} (by {})", id, source.sourceTopic(), operator);
+        log.info("Replayed dead letter {} onto {} (by {})", id, sources.target(source, deadLetter.entry()), operator);
         if (!publisher.sendDurably(List.of(actions.record(new DeadLetterAction(DeadLetterAction.REPLAYED, id, at,
                 operator, null))))) {
             log.warn("The replayed action of {} is not acknowledged yet; it keeps being sent", id);

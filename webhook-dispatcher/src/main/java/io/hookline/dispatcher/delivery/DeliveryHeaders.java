@@ -24,6 +24,8 @@ public final class DeliveryHeaders {
     public static final String CALLBACK_KEY_VERSIONS = io.hookline.schemas.events.EventHeaders.CALLBACK_KEY_VERSIONS;
     /** Attempts made so far. */
     public static final String ATTEMPTS = "attempts";
+    /** The version of the event type's contract the delivery's body follows, copied from the event's header. */
+    public static final String EVENT_VERSION = io.hookline.schemas.events.EventHeaders.EVENT_VERSION;
     /** Not attempted before this time. */
     public static final String DUE_AT = "due_at";
     /** When the delivery entered the platform (fan-out or replay); kept across retries and deferrals. */

@@ -31,11 +31,13 @@ import org.apache.kafka.common.header.Headers;
  *     callbacks of events published before clients had their own secrets (signed with the master secret)
  * @param callbackKeyVersions with {@code clientId}: the client's key versions to sign with, newest first, as the
  *     event's {@code callback_key_versions} header had them ({@code "2,1"}); checked when signing, not here
+ * @param eventVersion the version of the event type's contract the body follows ({@code "1"}), sent as the
+ *     webhook's {@code webhook-event-version} header; {@code null} when unknown (then no header is sent)
  */
 public record DeliveryRecord(String deliveryId, String eventId, String eventType, String endpointId, String key,
         String body, int attempts, Instant firstAttemptAt, Instant lastAttemptAt, int lastStatus, String lastError,
         Instant dueAt, String targetUrl, String replayOf, String traceparent, Instant enqueuedAt, String clientId,
-        String callbackKeyVersions) {
+        String callbackKeyVersions, String eventVersion) {
 
     public DeliveryRecord {
         Objects.requireNonNull(deliveryId, "deliveryId");
@@ -49,7 +51,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord first(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 
     /**
@@ -59,21 +61,21 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public static DeliveryRecord replay(String deliveryId, String eventId, String eventType, String endpointId,
             String key, String body, String targetUrl, String deadLetterId) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, 0, null, null, 0, null, null,
-                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"), null, null, null, null);
+                targetUrl, Objects.requireNonNull(deadLetterId, "deadLetterId"), null, null, null, null, null);
     }
 
     /** The same delivery in the given trace. */
     public DeliveryRecord inTrace(String traceparent) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
                 lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, enqueuedAt,
-                clientId, callbackKeyVersions);
+                clientId, callbackKeyVersions, eventVersion);
     }
 
     /** The same delivery, to a callback URL. */
     public DeliveryRecord toTarget(String url) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
                 lastAttemptAt, lastStatus, lastError, dueAt, url, replayOf, traceparent, enqueuedAt,
-                clientId, callbackKeyVersions);
+                clientId, callbackKeyVersions, eventVersion);
     }
 
     /**
@@ -83,7 +85,14 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
     public DeliveryRecord signedFor(String clientId, String callbackKeyVersions) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
                 lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, enqueuedAt, clientId,
-                callbackKeyVersions);
+                callbackKeyVersions, eventVersion);
+    }
+
+    /** The same delivery of an event following version {@code version} of its type's contract. */
+    public DeliveryRecord ofVersion(String version) {
+        return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
+                lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, enqueuedAt, clientId,
+                callbackKeyVersions, version);
     }
 
     /** The same delivery after one more failed attempt, due again at {@code dueAt}. */
@@ -91,21 +100,21 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         Instant first = firstAttemptAt == null ? result.attemptedAt() : firstAttemptAt;
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts + 1, first,
                 result.attemptedAt(), result.status(), result.outcome(), dueAt, targetUrl, replayOf, traceparent,
-                enqueuedAt, clientId, callbackKeyVersions);
+                enqueuedAt, clientId, callbackKeyVersions, eventVersion);
     }
 
     /** The same delivery, unchanged but due later (deferred because its endpoint was busy). */
     public DeliveryRecord deferredUntil(Instant due) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
                 lastAttemptAt, lastStatus, lastError, due, targetUrl, replayOf, traceparent, enqueuedAt,
-                clientId, callbackKeyVersions);
+                clientId, callbackKeyVersions, eventVersion);
     }
 
     /** The same delivery, created at {@code at} (set once, when it enters the platform). */
     public DeliveryRecord enqueued(Instant at) {
         return new DeliveryRecord(deliveryId, eventId, eventType, endpointId, key, body, attempts, firstAttemptAt,
                 lastAttemptAt, lastStatus, lastError, dueAt, targetUrl, replayOf, traceparent, at,
-                clientId, callbackKeyVersions);
+                clientId, callbackKeyVersions, eventVersion);
     }
 
     public ProducerRecord<String, String> toProducerRecord(String topic) {
@@ -127,6 +136,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
         put(headers, ENQUEUED_AT, enqueuedAt);
         put(headers, CLIENT_ID, clientId);
         put(headers, CALLBACK_KEY_VERSIONS, callbackKeyVersions);
+        put(headers, EVENT_VERSION, eventVersion);
         return record;
     }
 
@@ -152,7 +162,7 @@ public record DeliveryRecord(String deliveryId, String eventId, String eventType
                     time(headers, LAST_ATTEMPT_AT), status == null ? 0 : Integer.parseInt(status),
                     text(headers, LAST_ERROR), time(headers, DUE_AT), text(headers, TARGET_URL),
                     text(headers, REPLAY_OF), text(headers, TRACEPARENT), enqueued, text(headers, CLIENT_ID),
-                    text(headers, CALLBACK_KEY_VERSIONS));
+                    text(headers, CALLBACK_KEY_VERSIONS), text(headers, EVENT_VERSION));
         } catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
             throw new IllegalArgumentException("not a delivery record: " + e.getMessage());
         }

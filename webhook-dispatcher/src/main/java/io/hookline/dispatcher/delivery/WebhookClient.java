@@ -4,6 +4,7 @@ import io.hookline.dispatcher.egress.RefusedAddressException;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.signing.RequestSigner;
 import io.hookline.dispatcher.signing.SignatureHeaders;
+import io.hookline.schemas.signing.WebhookHeaders;
 import io.hookline.support.logging.LogFields;
 import io.hookline.support.tracing.TraceHandoff;
 import java.net.ConnectException;
@@ -64,16 +65,16 @@ public class WebhookClient {
     /** POSTs the delivery's body to the endpoint, signed with the endpoint's secrets, in the delivery's trace. */
     public Mono<AttemptResult> deliver(Endpoint endpoint, DeliveryRecord delivery) {
         return deliver(endpoint, delivery.eventId(), delivery.body(), delivery.key(), delivery.traceparent(),
-                http.budget(delivery.attempts()));
+                delivery.eventVersion(), http.budget(delivery.attempts()));
     }
 
     /** POSTs a body to the endpoint, signed with the endpoint's secrets, outside any trace. */
     public Mono<AttemptResult> deliver(Endpoint endpoint, String eventId, String body) {
-        return deliver(endpoint, eventId, body, null, null, http.responseTimeout());
+        return deliver(endpoint, eventId, body, null, null, null, http.responseTimeout());
     }
 
     private Mono<AttemptResult> deliver(Endpoint endpoint, String eventId, String body, String orderId,
-            String traceparent, Duration budget) {
+            String traceparent, String eventVersion, Duration budget) {
         return Mono.defer(() -> {
             Instant attemptedAt = clock.instant();
             long started = System.nanoTime();
@@ -88,6 +89,9 @@ public class WebhookClient {
                     .headers(headers -> {
                         if (trace.traceparent() != null) {
                             headers.set(TraceHandoff.TRACEPARENT, trace.traceparent());
+                        }
+                        if (eventVersion != null) {
+                            headers.set(WebhookHeaders.EVENT_VERSION, eventVersion);
                         }
                     })
                     .bodyValue(bytes)

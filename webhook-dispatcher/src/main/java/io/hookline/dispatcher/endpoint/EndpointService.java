@@ -1,10 +1,10 @@
 package io.hookline.dispatcher.endpoint;
 
+import io.hookline.dispatcher.catalog.EventTypeRegistry;
 import io.hookline.dispatcher.system.ApiExceptions.FieldViolation;
 import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
 import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
 import io.hookline.dispatcher.system.ApiExceptions.UnavailableException;
-import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.signing.WebhookSecret;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 class EndpointService {
 
-    static final Set<String> KNOWN_EVENT_TYPES = Set.of(EventTypes.ORDER_PAID, EventTypes.ORDER_PAYMENT_FAILED);
     private static final int MAX_DESCRIPTION = 500;
 
     private final EndpointStore store;
@@ -33,10 +32,12 @@ class EndpointService {
     private final UrlPolicy urlPolicy;
     private final DirectoryProperties properties;
     private final Clock clock;
+    private final EventTypeRegistry eventTypes;
     private final SecureRandom random = new SecureRandom();
 
     EndpointService(EndpointStore store, LiveEndpointDirectory directory, UrlPolicy urlPolicy,
-            DirectoryProperties properties, Clock clock) {
+            DirectoryProperties properties, Clock clock, EventTypeRegistry eventTypes) {
+        this.eventTypes = eventTypes;
         this.store = store;
         this.directory = directory;
         this.urlPolicy = urlPolicy;
@@ -140,9 +141,10 @@ class EndpointService {
             violations.add(new FieldViolation("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
         if (request.eventTypes() != null) {
-            request.eventTypes().stream().filter(type -> type == null || !KNOWN_EVENT_TYPES.contains(type)).findFirst()
+            request.eventTypes().stream().filter(type -> type == null || !eventTypes.isDeliverable(type)).findFirst()
                     .ifPresent(type -> violations.add(new FieldViolation("event_types",
-                            "unknown event type " + type + "; known: " + KNOWN_EVENT_TYPES)));
+                            "unknown event type " + type + "; known: " + eventTypes.deliverableNames()
+                                    + " (GET /event-types)")));
         }
         if (!violations.isEmpty()) {
             throw new RequestValidationException(violations);

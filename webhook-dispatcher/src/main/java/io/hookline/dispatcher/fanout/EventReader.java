@@ -16,8 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the value of an {@code orders.events} record into an {@link IncomingEvent}: parses the JSON,
- * validates it against the event envelope schema and serializes the webhook body
+ * Turns the value of a source record ({@code orders.events} or another {@code dispatcher.topics.sources} topic) into
+ * an {@link IncomingEvent}: parses the JSON, validates it against the event envelope schema in tolerant mode (a
+ * consumer: fields it does not know, at any level, are accepted and passed through; for the platform's own types
+ * the payload is checked against the type's schema, a type it does not know only against the envelope) and
+ * serializes the webhook body
  * {@code {"type", "timestamp", "data"}}, with {@code data} passed through as received (decimals keep their
  * scale) so that the dispatcher need not know every event type. Thread-safe.
  */
@@ -36,8 +39,9 @@ public class EventReader {
 
     private final ContractValidator validator;
 
-    public EventReader(ContractValidator validator) {
-        this.validator = validator;
+    /** Reads tolerantly: fields the envelope and payload schemas do not name are passed through, not refused. */
+    public EventReader() {
+        this.validator = ContractValidator.tolerant();
     }
 
     /**

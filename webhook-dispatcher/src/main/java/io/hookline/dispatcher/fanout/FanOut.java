@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.fanout;
 
+import io.hookline.dispatcher.catalog.EventTypeRegistry;
 import io.hookline.dispatcher.delivery.CallbackSigning;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryMetrics;
@@ -53,10 +54,12 @@ public class FanOut {
     private final CallbackSigning callbackSigning;
     private final TraceHandoff traces;
     private final DeliveryMetrics metrics;
+    private final EventTypeRegistry eventTypes;
 
     FanOut(EventReader reader, EndpointDirectory directory, FanOutSends sends,
             DeliveryTopicsProperties topics, UrlPolicy urlPolicy, CallbackSigning callbackSigning,
-            DeliveryRouting routing, TraceHandoff traces, DeliveryMetrics metrics) {
+            DeliveryRouting routing, TraceHandoff traces, DeliveryMetrics metrics, EventTypeRegistry eventTypes) {
+        this.eventTypes = eventTypes;
         this.traces = traces;
         this.metrics = metrics;
         this.routing = routing;
@@ -92,16 +95,17 @@ public class FanOut {
     private List<ProducerRecord<String, String>> plan(ConsumerRecord<String, String> record, String traceparent) {
         try {
             IncomingEvent event = reader.read(record.value());
+            String version = version(record, event.type());
             List<ProducerRecord<String, String>> planned = new ArrayList<>();
             List<Endpoint> subscribers = directory.subscribersOf(event.type());
             for (Endpoint endpoint : subscribers) {
                 DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpoint.id()),
                         event.id().toString(), event.type(), endpoint.id(), record.key(), event.webhookBody())
-                        .inTrace(traceparent);
+                        .inTrace(traceparent).ofVersion(version);
                 planned.add(routing.first(delivery));
             }
             if (event.callbackUrl() != null && callbackSigning.enabled()) {
-                planned.add(callback(event, record, traceparent));
+                planned.add(callback(event, record, traceparent, version));
             }
             log.info("Fanned out {} event {} of order {} to {} endpoint(s)", event.type(), event.id(), record.key(),
                     planned.size());
@@ -126,7 +130,7 @@ public class FanOut {
      * reason.
      */
     private ProducerRecord<String, String> callback(IncomingEvent event, ConsumerRecord<String, String> record,
-            String traceparent) {
+            String traceparent, String version) {
         String url = event.callbackUrl().trim();
         String host = hostOf(url);
         String endpointId = CALLBACK_PREFIX + (host == null ? "invalid" : host);
@@ -134,7 +138,7 @@ public class FanOut {
         String versions = text(record, EventHeaders.CALLBACK_KEY_VERSIONS);
         DeliveryRecord delivery = DeliveryRecord.first(deliveryId(event.id(), endpointId), event.id().toString(),
                 event.type(), endpointId, record.key(), event.webhookBody()).toTarget(url).inTrace(traceparent)
-                .signedFor(clientId, versions);
+                .signedFor(clientId, versions).ofVersion(version);
         java.util.Optional<String> refusal = host == null ? java.util.Optional.of("not an absolute URL")
                 : urlPolicy.refusal(url);
         if (refusal.isPresent()) {
@@ -161,6 +165,18 @@ public class FanOut {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * The contract version of the event's payload: the record's {@code event_version} header as its producer wrote
+     * it, else the catalog's current version of the type, else {@code null} (a type nobody declared).
+     */
+    private String version(ConsumerRecord<String, String> record, String type) {
+        String stated = text(record, EventHeaders.EVENT_VERSION);
+        if (stated != null && !stated.isBlank()) {
+            return stated.trim();
+        }
+        return eventTypes.latest(type).map(known -> Integer.toString(known.version())).orElse(null);
     }
 
     /** Stable per (event, endpoint), so a fan-out repeated after a crash produces the same delivery ids. */

@@ -7,7 +7,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code orders.events} in batches and hands each batch to {@link FanOut}. The container commits a
+ * Consumes {@code orders.events} (and every {@code dispatcher.fanout.sources} topic) in batches and hands each batch to {@link FanOut}. The container commits a
  * batch only after this method returned, i.e. after every delivery (or dead letter) it implies was
  * acknowledged by Kafka. If a produce fails, the batch fails at its first record not fully fanned out
  * ({@link BatchListenerFailedException}): the error handler commits the records before it and tries again from
@@ -25,7 +25,7 @@ class FanOutListener {
         this.fanOut = fanOut;
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${dispatcher.topics.events:orders.events}",
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "#{@fanOutSourceTopics}",
             batch = "true")
     void onEvents(List<ConsumerRecord<String, String>> records) {
         try {

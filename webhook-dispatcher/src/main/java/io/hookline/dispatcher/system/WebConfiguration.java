@@ -24,6 +24,7 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminAuthentication(admin)).addPathPatterns("/endpoints", "/endpoints/**",
                 "/events/**", "/dead-letters", "/dead-letters/**", "/event-dead-letters", "/event-dead-letters/**",
-                "/inbox-dead-letters", "/inbox-dead-letters/**", "/endpoint-stats");
+                "/inbox-dead-letters", "/inbox-dead-letters/**", "/endpoint-stats", "/event-types",
+                "/event-types/**");
     }
 }

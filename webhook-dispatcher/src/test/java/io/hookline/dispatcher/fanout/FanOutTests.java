@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.hookline.dispatcher.catalog.EventTypeRegistry;
 import io.hookline.dispatcher.delivery.CallbackProperties;
 import io.hookline.dispatcher.delivery.CallbackSigning;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
@@ -17,7 +18,6 @@ import io.hookline.dispatcher.delivery.DeliveryRouting;
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
 import io.hookline.dispatcher.endpoint.UrlPolicy;
-import io.hookline.schemas.validation.ContractValidator;
 import io.hookline.support.tracing.TraceHandoff;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -48,9 +48,9 @@ class FanOutTests {
         when(traces.resume(any(), eq("fan-out"))).thenAnswer(invocation -> mock(TraceHandoff.Scope.class));
         DeliveryTopicsProperties topics = new DeliveryTopicsProperties("orders.events", "orders.events.dlt",
                 "webhooks.deliveries", 3, (short) 1);
-        FanOut fanOut = new FanOut(new EventReader(new ContractValidator()), directory, sends, topics,
+        FanOut fanOut = new FanOut(new EventReader(), directory, sends, topics,
                 mock(UrlPolicy.class), new CallbackSigning(new CallbackProperties("")), mock(DeliveryRouting.class), traces,
-                mock(DeliveryMetrics.class));
+                mock(DeliveryMetrics.class), mock(EventTypeRegistry.class));
 
         fanOut.fanOut(List.of(record(0, ORDER_PAID.formatted(UUID.randomUUID())), record(1, "not json")));
 
