@@ -13,8 +13,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -22,8 +24,11 @@ import tools.jackson.databind.JsonNode;
  * The whole path, every hop real: the local stack's launcher starts orders-api, webhook-dispatcher and
  * notification-receiver as separate JVMs on real ports against a real Kafka broker; the test only speaks
  * HTTP, as a user with curl would. The first payment carries a W3C {@code traceparent}: its trace id must come
- * out at the receiver ({@code trace_id} of the notification) and be in every service's log.
+ * out at the receiver ({@code trace_id} of the notification) and be in every service's log. The rest of an order's
+ * life travels the same path: a cancelled and a refunded order each end in their own e-mail, after the receiver
+ * recorded their {@code order.created} (which sends none).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderToWebhookIntegrationTests {
 
     /** The receiver's documented development admin token, which the local stack runs it with. */
@@ -36,7 +41,16 @@ class OrderToWebhookIntegrationTests {
     private RunningStack stack;
     private StackSettings settings;
 
-    @AfterEach
+    /** One stack for the class (three JVMs take a while to start); the kill test restarts it in place. */
+    @BeforeAll
+    void startStack() throws IOException {
+        settings = new StackSettings(Path.of("").toAbsolutePath().getParent(), dataDir,
+                TestKafka.bootstrapServers(), 0, 0, freePort(), freePort(), freePort(),
+                StackSettings.DEVELOPMENT_WEBHOOK_SECRET, Duration.ofSeconds(180));
+        stack = LocalStack.start(settings);
+    }
+
+    @AfterAll
     void stopStack() {
         if (stack != null) {
             stack.close();
@@ -51,11 +65,6 @@ class OrderToWebhookIntegrationTests {
 
     @Test
     void paidOrderReachesTheReceiverInItsTraceOnceEvenWhenEveryServiceIsKilled() throws Exception {
-        settings = new StackSettings(Path.of("").toAbsolutePath().getParent(), dataDir,
-                TestKafka.bootstrapServers(), 0, 0, freePort(), freePort(), freePort(),
-                StackSettings.DEVELOPMENT_WEBHOOK_SECRET, Duration.ofSeconds(180));
-        stack = LocalStack.start(settings);
-
         String first = createAndPayOrder("ada@example.com", "29.99", 2, "00-" + TRACE_ID + "-a1b2c3d4e5f60718-01");
         JsonNode received = awaitNotifications(first, 1).get(0);
         assertThat(received.get("trace_id").asString()).as("the order request's trace at the receiver")
@@ -77,7 +86,55 @@ class OrderToWebhookIntegrationTests {
         assertThat(client.get(orders("/orders/" + second), ORDERS_AUTH).body().get("status").asString())
                 .isEqualTo("paid");
         assertThat(awaitNotifications(second, 1).get(0).get("amount").asString()).isEqualTo("30.00");
-        assertThat(notifications(first)).hasSize(1);
+        assertThat(notifications(first)).as("one confirmation, once (besides its order.created record)").hasSize(1);
+    }
+
+    @Test
+    void aCancelledAndARefundedOrderEachReachTheReceiverAndAreEMailedAfterTheirCreationWasRecorded()
+            throws Exception {
+        String cancelled = createOrder("grace@example.com", "12.50", 1);
+        StackClient.Response cancel = client.post(orders("/orders/" + cancelled + "/cancel"),
+                "{\"reason\": \"requested_by_customer\"}", ORDERS_AUTH);
+        assertThat(cancel.status()).as("cancel").isEqualTo(200);
+        assertThat(cancel.body().get("status").asString()).isEqualTo("cancelled");
+        String refunded = createAndPayOrder("ada@example.com", "29.99", 2);
+        StackClient.Response refund = client.post(orders("/orders/" + refunded + "/refund"), "{}", ORDERS_AUTH);
+        assertThat(refund.status()).as("refund").isEqualTo(200);
+        assertThat(refund.body().get("status").asString()).isEqualTo("refunded");
+
+        assertThat(awaitFinal(cancelled, 2)).containsExactlyInAnyOrder(
+                "order.created recorded null", "order.cancelled sent Your order " + cancelled + " was cancelled");
+        assertThat(awaitFinal(refunded, 3)).containsExactlyInAnyOrder("order.created recorded null",
+                "order.paid sent Your order " + refunded + " is confirmed",
+                "order.refunded sent Your refund for order " + refunded);
+        JsonNode refundNotification = allNotifications(refunded).stream()
+                .filter(n -> "order.refunded".equals(n.get("type").asString())).findFirst().orElseThrow();
+        assertThat(refundNotification.get("amount").asString()).isEqualTo("59.98");
+    }
+
+    /** Waits until the order has {@code count} notifications, all final; answers "type status subject" of each. */
+    private java.util.List<String> awaitFinal(String orderId, int count) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> allNotifications(orderId).stream().map(n -> n.get("type").asString() + " "
+                        + n.get("status").asString() + " " + (n.get("subject").isNull() ? "null"
+                        : n.get("subject").asString())).toList(),
+                        list -> list.size() == count && list.stream().noneMatch(text -> text.contains(" pending ")
+                                || text.contains(" sending ") || text.contains(" retrying ")));
+    }
+
+    private java.util.List<JsonNode> allNotifications(String orderId) throws IOException, InterruptedException {
+        StackClient.Response response = client.get(receiver("/notifications?order_id=" + orderId),
+                RECEIVER_ADMIN_TOKEN);
+        assertThat(response.status()).isEqualTo(200);
+        return response.body().valueStream().toList();
+    }
+
+    private String createOrder(String email, String unitPrice, int quantity) throws Exception {
+        StackClient.Response created = client.post(orders("/orders"), """
+                {"customer_email": "%s", "product_name": "Mechanical keyboard", "quantity": %d,
+                 "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice), ORDERS_AUTH);
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("id").asString();
     }
 
     private String createAndPayOrder(String email, String unitPrice, int quantity) throws Exception {
@@ -108,11 +165,12 @@ class OrderToWebhookIntegrationTests {
                 .until(() -> notifications(orderId), list -> list.size() == count);
     }
 
+    /** The order.paid notifications of an order (the receiver also records its order.created, without an e-mail). */
     private java.util.List<JsonNode> notifications(String orderId) throws IOException, InterruptedException {
         StackClient.Response response = client.get(receiver("/notifications?order_id=" + orderId),
                 RECEIVER_ADMIN_TOKEN);
         assertThat(response.status()).isEqualTo(200);
-        return response.body().valueStream().toList();
+        return response.body().valueStream().filter(n -> "order.paid".equals(n.get("type").asString())).toList();
     }
 
     private String orders(String path) {

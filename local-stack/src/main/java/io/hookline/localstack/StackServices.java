@@ -47,7 +47,7 @@ final class StackServices {
      */
     static List<ServiceSpec> of(StackSettings settings, StackTopology topology, String bootstrapServers, int smtpPort,
             UnaryOperator<String> database) {
-        String receiverWebhook = "http://localhost:" + settings.receiverPort() + "/webhooks/order-paid";
+        String receiverWebhook = "http://localhost:" + settings.receiverPort() + "/webhooks/orders";
         List<ServiceSpec> specs = new ArrayList<>();
         for (int n = 1; n <= topology.ordersApis(); n++) {
             specs.add(spec(settings, ORDERS_API, n, settings.ordersApiPort(), bootstrapServers,
@@ -60,11 +60,14 @@ final class StackServices {
         }
         for (int n = 1; n <= topology.dispatchers(); n++) {
             specs.add(spec(settings, DISPATCHER, n, settings.dispatcherPort(), bootstrapServers,
-                    "delivers order.paid to " + receiverWebhook,
+                    "delivers order.created, .paid, .cancelled and .refunded to " + receiverWebhook,
                     "--dispatcher.endpoints[0].name=" + RECEIVER,
                     "--dispatcher.endpoints[0].url=" + receiverWebhook,
                     "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
-                    "--dispatcher.endpoints[0].event-types[0]=order.paid",
+                    "--dispatcher.endpoints[0].event-types[0]=order.created",
+                    "--dispatcher.endpoints[0].event-types[1]=order.paid",
+                    "--dispatcher.endpoints[0].event-types[2]=order.cancelled",
+                    "--dispatcher.endpoints[0].event-types[3]=order.refunded",
                     "--spring.datasource.url=" + database.apply("dispatcher"),
                     "--dispatcher.admin.token=" + LOCAL_ADMIN_TOKEN,
                     "--dispatcher.directory.allow-private-urls=true",
@@ -73,7 +76,7 @@ final class StackServices {
         }
         for (int n = 1; n <= topology.receivers(); n++) {
             specs.add(spec(settings, RECEIVER, n, settings.receiverPort(), bootstrapServers,
-                    "POST /webhooks/order-paid; GET /notifications?order_id= (Bearer " + LOCAL_RECEIVER_ADMIN_TOKEN
+                    "POST /webhooks/orders; GET /notifications?order_id= (Bearer " + LOCAL_RECEIVER_ADMIN_TOKEN
                             + "); e-mails via SMTP",
                     "--spring.datasource.url=" + database.apply("notifications"),
                     "--receiver.secrets[0]=" + settings.webhookSecret(),

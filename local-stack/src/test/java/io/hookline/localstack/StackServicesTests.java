@@ -21,11 +21,14 @@ class StackServicesTests {
     }
 
     @Test
-    void theReceiverIsSubscribedToOrderPaidWithTheSecretItVerifiesWith() {
+    void theReceiverIsSubscribedToEveryOrderEventItActsOnWithTheSecretItVerifiesWith() {
         assertThat(specs.get(1).arguments()).contains(
-                "--dispatcher.endpoints[0].url=http://localhost:8082/webhooks/order-paid",
+                "--dispatcher.endpoints[0].url=http://localhost:8082/webhooks/orders",
                 "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
-                "--dispatcher.endpoints[0].event-types[0]=order.paid",
+                "--dispatcher.endpoints[0].event-types[0]=order.created",
+                "--dispatcher.endpoints[0].event-types[1]=order.paid",
+                "--dispatcher.endpoints[0].event-types[2]=order.cancelled",
+                "--dispatcher.endpoints[0].event-types[3]=order.refunded",
                 StackServices.FAST_CRASH_RECOVERY);
         assertThat(specs.get(2).arguments()).contains("--receiver.secrets[0]=" + settings.webhookSecret());
     }
