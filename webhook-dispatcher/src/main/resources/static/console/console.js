@@ -1,5 +1,6 @@
 // The operator console: a static page over the dispatcher's admin API (/endpoint-stats, /endpoints/{id}/history,
-// /endpoints/{id}/enable, /dead-letters; /event-dead-letters and /inbox-dead-letters in record-dead-letters.js).
+// /endpoints/{id}/enable, /dead-letters; /event-dead-letters and /inbox-dead-letters in record-dead-letters.js;
+// /event-types in event-types.js).
 // No framework and no build step. Every value from the API is written with textContent, never as HTML.
 'use strict';
 
@@ -411,7 +412,8 @@ async function discardMatching() {
 async function refreshAll() {
   try {
     await Promise.all([loadEndpoints(), loadDeadLetters(false),
-      window.refreshRecordDeadLetters ? window.refreshRecordDeadLetters() : null]);
+      window.refreshRecordDeadLetters ? window.refreshRecordDeadLetters() : null,
+      window.refreshEventTypes ? window.refreshEventTypes() : null]);
     if (state.detailId) await showDetail(state.detailId);
   } catch (error) {
     handleError(error);

@@ -21,7 +21,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The console's view of {@code orders.events.dlt} and {@code notifications.inbox.dlt} in a real headless Chromium
  * against the real dispatcher and broker: an operator shows a parked poison event and a parked inbox record (value,
- * headers, where it came from), replays each, and sees it replayed; each is back on its source topic once.
+ * headers, where it came from), replays each, and sees it replayed; each is back on its source topic once. The
+ * console also shows the event-type catalog, with each type's schema and example.
  */
 class RecordDeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrationTestSupport {
 
@@ -63,6 +64,21 @@ class RecordDeadLetterConsoleBrowserIntegrationTests extends DeadLetterIntegrati
         assertThat(replaysOn(topics.events(), eventId)).hasSize(1);
         assertThat(replaysOn(deadLetters.inboxTopic(), inboxId)).hasSize(1);
         assertThat(browser.getPageSource()).doesNotContain(ADMIN_TOKEN, "at Secret.line");
+    }
+
+    @Test
+    void anOperatorReadsTheEventTypeCatalogAndATypesSchemaAndExample() {
+        signIn();
+
+        eventually(() -> !browser.findElements(By.cssSelector("#event-types tr[data-type='order.refunded']")).isEmpty());
+        assertThat(text("event-types")).contains("order.created", "order.paid", "order.cancelled", "order.refunded",
+                "endpoint.disabled", "Kafka only", "webhook + Kafka");
+        click(By.cssSelector("#event-types tr[data-type='order.refunded'] button[data-action='view-type']"));
+        eventually(() -> browser.findElement(By.id("type-detail")).isDisplayed());
+
+        assertThat(text("type-detail-name")).isEqualTo("order.refunded v1");
+        assertThat(text("type-detail-schema")).contains("\"refund_id\"", "\"refunded_amount\"");
+        assertThat(text("type-detail-example")).contains("\"type\": \"order.refunded\"");
     }
 
     private void showAndReplay(String source, String orderId, String id, String header) {
