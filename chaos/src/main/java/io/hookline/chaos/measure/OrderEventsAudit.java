@@ -17,37 +17,51 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads {@code orders.events} from the beginning to its end offsets (no consumer group) once the run is over and
  * counts what the outbox relays published: records, distinct event ids (header {@code event_id}), events published
- * more than once, and paid orders without an event or with several (the key is the order id).
+ * more than once, paid orders without an {@code order.paid} event, and orders with several events of one type (the
+ * key is the order id; each order has its {@code order.created} and its {@code order.paid}, one of each).
  *
  * @param records records on the topic
  * @param eventIds distinct event ids among them
  * @param republished records whose event id came earlier already
- * @param paidWithoutEvent paid orders with no event
- * @param ordersWithSeveralEvents orders (keys) with more than one distinct event id
+ * @param paidWithoutEvent paid orders with no {@code order.paid} event
+ * @param ordersWithSeveralEvents orders (keys) with more than one distinct event id of the same type (header
+ *     {@code event_type})
  */
 public record OrderEventsAudit(long records, long eventIds, long republished, long paidWithoutEvent,
         long ordersWithSeveralEvents) {
 
     private static final String TOPIC = "orders.events";
     private static final String EVENT_ID = "event_id";
+    private static final String EVENT_TYPE = "event_type";
+    private static final String ORDER_PAID = "order.paid";
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     public static OrderEventsAudit of(String bootstrapServers, Set<String> paidOrders) {
         Map<String, Integer> perEvent = new HashMap<>();
-        Map<String, Set<String>> eventsPerOrder = new HashMap<>();
+        Map<String, Set<String>> eventsPerOrderAndType = new HashMap<>();
+        Set<String> ordersPaidOnTopic = new java.util.HashSet<>();
         long records = 0;
         for (ConsumerRecord<String, String> record : readToEnd(bootstrapServers)) {
             records++;
-            Header header = record.headers().lastHeader(EVENT_ID);
-            String eventId = header == null ? "(none) " + record.offset() : new String(header.value(),
-                    StandardCharsets.UTF_8);
+            String eventId = text(record, EVENT_ID);
+            eventId = eventId == null ? "(none) " + record.offset() : eventId;
+            String type = String.valueOf(text(record, EVENT_TYPE));
             perEvent.merge(eventId, 1, Integer::sum);
-            eventsPerOrder.computeIfAbsent(String.valueOf(record.key()), k -> new java.util.HashSet<>()).add(eventId);
+            eventsPerOrderAndType.computeIfAbsent(record.key() + " " + type, k -> new java.util.HashSet<>())
+                    .add(eventId);
+            if (ORDER_PAID.equals(type)) {
+                ordersPaidOnTopic.add(String.valueOf(record.key()));
+            }
         }
         long republished = perEvent.values().stream().mapToLong(count -> count - 1).sum();
-        long withoutEvent = paidOrders.stream().filter(id -> !eventsPerOrder.containsKey(id)).count();
-        long several = eventsPerOrder.values().stream().filter(ids -> ids.size() > 1).count();
+        long withoutEvent = paidOrders.stream().filter(id -> !ordersPaidOnTopic.contains(id)).count();
+        long several = eventsPerOrderAndType.values().stream().filter(ids -> ids.size() > 1).count();
         return new OrderEventsAudit(records, perEvent.size(), republished, withoutEvent, several);
+    }
+
+    private static String text(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers) {
