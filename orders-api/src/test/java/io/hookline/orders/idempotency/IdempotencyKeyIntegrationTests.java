@@ -116,7 +116,7 @@ class IdempotencyKeyIntegrationTests extends ApiTestSupport {
         assertThat(replay.statusCode()).isEqualTo(402);
         assertThat(replay.body()).isEqualTo(declined.body());
         assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(awaitPublished(id, 2)).extracting(OutboxRecord::eventType)
+        assertThat(awaitPublished(id, 3)).extracting(OutboxRecord::eventType)
                 .containsExactly("order.created", "order.payment_failed", "order.paid");
     }
 
