@@ -50,7 +50,7 @@ record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chao
         long dead = deadLetters.values().stream().mapToLong(Long::longValue).sum();
         check(violations, dead == 0, dead + " dead letters " + deadLetters);
         check(violations, events.paidWithoutEvent() == 0,
-                events.paidWithoutEvent() + " paid orders without an event on orders.events");
+                events.paidWithoutEvent() + " paid orders without an order.paid event on orders.events");
         check(violations, drained, "not drained within " + settings.drainDeadline().toSeconds() + " s");
         return violations;
     }
@@ -95,7 +95,7 @@ record ChaosReport(ChaosSettings settings, List<String> chaos, List<String> chao
         out.add(String.format("duplicate deliveries:   %d (webhooks acknowledged more than once; at-least-once allows "
                 + "them, the receiver's dedupe keeps them from e-mailing twice)", proxy.acknowledgedAgain()));
         out.add(String.format("orders.events:          %d records, %d event ids, %d published again, %d paid orders "
-                        + "without an order.paid event, %d orders with several events of one type", events.records(),
+                        + "without an order.paid event, %d orders with several order.paid events", events.records(),
                 events.eventIds(), events.republished(), events.paidWithoutEvent(), events.ordersWithSeveralEvents()));
         StringJoiner dead = new StringJoiner(", ");
         deadLetters.forEach((topic, count) -> dead.add(topic + " " + count));

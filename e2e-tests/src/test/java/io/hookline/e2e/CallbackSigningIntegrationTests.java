@@ -87,7 +87,8 @@ class CallbackSigningIntegrationTests {
                 alphaKey).status()).isEqualTo(200);
 
         Callback callback = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> callbacks.stream().filter(c -> c.body().contains(orderId)).findFirst(),
+                .until(() -> callbacks.stream().filter(c -> c.body().contains(orderId))
+                                .filter(c -> c.body().contains("order.paid")).findFirst(), // order.created comes first
                         java.util.Optional::isPresent).orElseThrow();
         assertThat(verifies(callback, alphaSecret)).as("signed with client alpha's secret").isTrue();
         assertThat(verifies(callback, betaSecret)).as("not with client beta's").isFalse();

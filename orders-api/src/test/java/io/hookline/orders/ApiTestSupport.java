@@ -159,6 +159,18 @@ public abstract class ApiTestSupport {
         return post("/orders/" + orderId + "/payment", JSON, "{\"payment_method\": \"" + paymentMethod + "\"}");
     }
 
+    /** {@code POST /orders/{id}/<action>} ({@code cancel}, {@code refund}) with this JSON body, or none when {@code null}. */
+    protected HttpResponse<String> postAction(String orderId, String action, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/orders/" + orderId + "/" + action))
+                .header("Authorization", "Bearer " + CLIENT_KEY);
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return send(request);
+    }
+
     /** A customer e-mail address no other test uses, to tell a test's orders apart in the shared database. */
     protected static String uniqueEmail() {
         return "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@example.com";

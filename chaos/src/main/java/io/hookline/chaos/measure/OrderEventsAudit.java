@@ -17,15 +17,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads {@code orders.events} from the beginning to its end offsets (no consumer group) once the run is over and
  * counts what the outbox relays published: records, distinct event ids (header {@code event_id}), events published
- * more than once, paid orders without an {@code order.paid} event, and orders with several events of one type (the
- * key is the order id; each order has its {@code order.created} and its {@code order.paid}, one of each).
+ * more than once, and paid orders without an {@code order.paid} event or with several (the key is the order id; the
+ * type is header {@code event_type}). Every order also has an {@code order.created} event, so only {@code order.paid}
+ * records count for the last two.
  *
  * @param records records on the topic
  * @param eventIds distinct event ids among them
  * @param republished records whose event id came earlier already
  * @param paidWithoutEvent paid orders with no {@code order.paid} event
- * @param ordersWithSeveralEvents orders (keys) with more than one distinct event id of the same type (header
- *     {@code event_type})
+ * @param ordersWithSeveralEvents orders (keys) with more than one distinct {@code order.paid} event id
  */
 public record OrderEventsAudit(long records, long eventIds, long republished, long paidWithoutEvent,
         long ordersWithSeveralEvents) {
@@ -38,30 +38,27 @@ public record OrderEventsAudit(long records, long eventIds, long republished, lo
 
     public static OrderEventsAudit of(String bootstrapServers, Set<String> paidOrders) {
         Map<String, Integer> perEvent = new HashMap<>();
-        Map<String, Set<String>> eventsPerOrderAndType = new HashMap<>();
-        Set<String> ordersPaidOnTopic = new java.util.HashSet<>();
+        Map<String, Set<String>> eventsPerOrder = new HashMap<>();
         long records = 0;
         for (ConsumerRecord<String, String> record : readToEnd(bootstrapServers)) {
             records++;
-            String eventId = text(record, EVENT_ID);
+            String eventId = header(record, EVENT_ID);
             eventId = eventId == null ? "(none) " + record.offset() : eventId;
-            String type = String.valueOf(text(record, EVENT_TYPE));
             perEvent.merge(eventId, 1, Integer::sum);
-            eventsPerOrderAndType.computeIfAbsent(record.key() + " " + type, k -> new java.util.HashSet<>())
-                    .add(eventId);
-            if (ORDER_PAID.equals(type)) {
-                ordersPaidOnTopic.add(String.valueOf(record.key()));
+            if (!ORDER_PAID.equals(header(record, EVENT_TYPE))) {
+                continue;
             }
+            eventsPerOrder.computeIfAbsent(String.valueOf(record.key()), k -> new java.util.HashSet<>()).add(eventId);
         }
         long republished = perEvent.values().stream().mapToLong(count -> count - 1).sum();
-        long withoutEvent = paidOrders.stream().filter(id -> !ordersPaidOnTopic.contains(id)).count();
-        long several = eventsPerOrderAndType.values().stream().filter(ids -> ids.size() > 1).count();
+        long withoutEvent = paidOrders.stream().filter(id -> !eventsPerOrder.containsKey(id)).count();
+        long several = eventsPerOrder.values().stream().filter(ids -> ids.size() > 1).count();
         return new OrderEventsAudit(records, perEvent.size(), republished, withoutEvent, several);
     }
 
-    private static String text(ConsumerRecord<String, String> record, String name) {
+    private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers) {

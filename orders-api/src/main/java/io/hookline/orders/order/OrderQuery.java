@@ -30,7 +30,7 @@ public record OrderQuery(OrderStatus status, String customerEmail, OrderCursor a
             try {
                 parsedStatus = OrderStatus.fromValue(status);
             } catch (IllegalArgumentException e) {
-                violations.add(new FieldViolation("status", "must be one of pending_payment, paid, payment_failed"));
+                violations.add(new FieldViolation("status", "must be one of " + OrderStatus.allValues()));
             }
         }
         if (customerEmail != null && (customerEmail.isBlank() || customerEmail.length() > 254)) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Repository;
 public class OrderRepository {
 
     private static final String COLUMNS = "id, status, customer_email, product_name, quantity, unit_price, "
-            + "currency, amount, callback_url, failure_reason, created_at, updated_at, paid_at, client_id";
+            + "currency, amount, callback_url, failure_reason, created_at, updated_at, paid_at, client_id, "
+            + "cancelled_at, cancellation_reason, refunded_at, refund_id, refund_reason, refunded_amount";
 
     private final JdbcClient jdbc;
 
@@ -33,7 +35,7 @@ public class OrderRepository {
     void insert(Order order) {
         jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (:id, :status, :customerEmail, :productName, "
                         + ":quantity, :unitPrice, :currency, :amount, :callbackUrl, :failureReason, :createdAt, "
-                        + ":updatedAt, :paidAt, :clientId)")
+                        + ":updatedAt, :paidAt, :clientId, NULL, NULL, NULL, NULL, NULL, NULL)")
                 .param("id", order.id())
                 .param("status", order.status().value())
                 .param("customerEmail", order.customerEmail())
@@ -93,21 +95,34 @@ public class OrderRepository {
     }
 
     /**
-     * Writes a payment outcome (status, failure reason, paid at, updated at), but only while the stored order is
-     * still payable. The condition is evaluated by the database under the row lock, so of concurrent payments
-     * exactly one can turn an order {@code paid}.
+     * Writes every changeable column of the order (status, failure reason, paid at, updated at, cancellation,
+     * refund), but only while the stored status is one of {@code from}. The condition is evaluated by the database
+     * under the row lock, so of concurrent changes of one order exactly one wins.
      *
-     * @return whether the row was updated; {@code false} when the order is already paid (or gone)
+     * @return whether the row was updated; {@code false} when its status is no longer one of {@code from} (or it
+     *         is gone)
      */
-    public boolean updatePaymentIfPayable(Order changed) {
+    public boolean updateIfStatusIn(Order changed, Set<OrderStatus> from) {
+        Cancellation cancellation = changed.cancellation();
+        Refund refund = changed.refund();
         int rows = jdbc.sql("UPDATE orders SET status = :status, failure_reason = :failureReason, "
-                        + "paid_at = :paidAt, updated_at = :updatedAt "
-                        + "WHERE id = :id AND status IN ('pending_payment', 'payment_failed')")
+                        + "paid_at = :paidAt, updated_at = :updatedAt, cancelled_at = :cancelledAt, "
+                        + "cancellation_reason = :cancellationReason, refunded_at = :refundedAt, "
+                        + "refund_id = :refundId, refund_reason = :refundReason, refunded_amount = :refundedAmount "
+                        + "WHERE id = :id AND status IN (:from)")
                 .param("status", changed.status().value())
                 .param("failureReason", changed.failureReason(), Types.VARCHAR)
                 .param("paidAt", utc(changed.paidAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("updatedAt", utc(changed.updatedAt()))
+                .param("cancelledAt", cancellation == null ? null : utc(cancellation.cancelledAt()),
+                        Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("cancellationReason", cancellation == null ? null : cancellation.reason(), Types.VARCHAR)
+                .param("refundedAt", refund == null ? null : utc(refund.refundedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("refundId", refund == null ? null : refund.id(), Types.VARCHAR)
+                .param("refundReason", refund == null ? null : refund.reason(), Types.VARCHAR)
+                .param("refundedAmount", refund == null ? null : refund.amount().amount(), Types.NUMERIC)
                 .param("id", changed.id())
+                .param("from", from.stream().map(OrderStatus::value).toList())
                 .update();
         return rows == 1;
     }
@@ -127,7 +142,20 @@ public class OrderRepository {
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "paid_at"),
-                rs.getString("client_id"));
+                rs.getString("client_id"),
+                cancellation(rs),
+                refund(rs, currency));
+    }
+
+    private static Cancellation cancellation(ResultSet rs) throws SQLException {
+        String reason = rs.getString("cancellation_reason");
+        return reason == null ? null : new Cancellation(reason, instant(rs, "cancelled_at"));
+    }
+
+    private static Refund refund(ResultSet rs, Currency currency) throws SQLException {
+        String id = rs.getString("refund_id");
+        return id == null ? null : new Refund(id, new Money(rs.getBigDecimal("refunded_amount"), currency),
+                rs.getString("refund_reason"), instant(rs, "refunded_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,17 +1,25 @@
 package io.hookline.orders.order;
 
 import io.hookline.orders.auth.Caller;
+import io.hookline.orders.client.ClientService;
 import io.hookline.orders.idempotency.IdempotencyClaim;
+import io.hookline.orders.outbox.Outbox;
 import io.hookline.orders.system.IdGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creates, reads and lists orders. Thread-safe. */
+/**
+ * Creates, reads and lists orders. Thread-safe.
+ *
+ * <p>A new order commits in ONE transaction with its {@code order.created} outbox row (occurred at = created at) and
+ * the idempotency claim's 201 answer.
+ */
 @Service
 public class OrderService {
 
@@ -22,19 +30,29 @@ public class OrderService {
     private final IdGenerator ids;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final Outbox outbox;
+    private final ClientService clients;
 
-    OrderService(OrderRepository repository, IdGenerator ids, Clock clock, TransactionTemplate transactions) {
+    OrderService(OrderRepository repository, IdGenerator ids, Clock clock, TransactionTemplate transactions,
+            Outbox outbox, ClientService clients) {
+        this.outbox = outbox;
+        this.clients = clients;
         this.repository = repository;
         this.ids = ids;
         this.clock = clock;
         this.transactions = transactions;
     }
 
-    /** Stores a new order of the caller's client; the claim records the 201 answer in the same transaction. */
+    /**
+     * Stores a new order of the caller's client with its {@code order.created} event; the claim records the 201
+     * answer in the same transaction.
+     */
     public Order create(NewOrder request, Caller caller, IdempotencyClaim claim) {
         Order order = Order.create(newId(), request, caller.clientId(), now());
+        UUID eventId = ids.randomUuid();
         return transactions.execute(status -> {
             repository.insert(order);
+            outbox.append(order.id(), OrderEvents.created(order, eventId), clients.eventClient(order.clientId()));
             claim.complete(HttpStatus.CREATED.value(), OrderResponse.of(order), location(order));
             return order;
         });

@@ -1,5 +1,7 @@
 package io.hookline.orders.outbox;
 
+import io.hookline.schemas.catalog.EventCatalog;
+import io.hookline.schemas.catalog.EventTypeDefinition;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.Topics;
 import io.hookline.support.logging.LogFields;
@@ -13,8 +15,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends outbox rows to {@code orders.events} (key = aggregate id, headers {@code event_id} and
- * {@code event_type}, {@code traceparent}: a child of the request's stored trace context, and for a client's order
+ * Sends outbox rows to {@code orders.events} (key = aggregate id, headers {@code event_id},
+ * {@code event_type}, {@code event_version} (the {@link EventCatalog}'s latest version of the type; omitted for a
+ * type the catalog does not know, which consumers read as version 1), {@code traceparent}: a child of the request's stored trace context, and for a client's order
  * {@code client_id} and {@code callback_key_versions} as stored with the row; value = the stored
  * envelope JSON), one at a time, without waiting: the returned future completes with Kafka's acknowledgement
  * (acks=all) or its failure, at the latest after the producer's {@code delivery.timeout.ms}.
@@ -65,6 +68,9 @@ class OutboxSender {
                 row.payload());
         record.headers().add(EventHeaders.EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
+        EventCatalog.platform().latest(row.eventType()).map(EventTypeDefinition::version).ifPresent(version ->
+                record.headers().add(EventHeaders.EVENT_VERSION,
+                        Integer.toString(version).getBytes(StandardCharsets.UTF_8)));
         if (traceparent != null) {
             record.headers().add(EventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
         }

@@ -1,14 +1,13 @@
 package io.hookline.orders.payment;
 
 import io.hookline.orders.auth.Caller;
-import io.hookline.orders.client.ClientService;
 import io.hookline.orders.idempotency.IdempotencyClaim;
 import io.hookline.orders.order.Order;
-import io.hookline.orders.order.OrderAlreadyPaidException;
-import io.hookline.orders.order.OrderRepository;
-import io.hookline.orders.order.OrderResponse;
+import io.hookline.orders.order.OrderEvents;
+import io.hookline.orders.order.OrderNotPayableException;
 import io.hookline.orders.order.OrderService;
-import io.hookline.orders.outbox.Outbox;
+import io.hookline.orders.order.OrderStatus;
+import io.hookline.orders.order.OrderTransitions;
 import io.hookline.orders.system.IdGenerator;
 import io.hookline.support.logging.LogFields;
 import java.time.Instant;
@@ -17,40 +16,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pays orders. Thread-safe.
  *
  * <p>The charge happens outside any transaction (a real processor is a remote call). An approved charge is then
- * recorded in ONE transaction: the conditional order update ({@code paid} only if still payable) and the outbox
- * row with the {@code order.paid} event. Of concurrent payments of one order exactly one commits; the others
- * get {@link OrderAlreadyPaidException} and write nothing. A decline is recorded the same conditional way, with
- * an {@code order.payment_failed} event; the order stays payable. The idempotency claim stores the answer (200 or
- * 402) in the same transaction. The event carries the order's client and its current callback key versions
- * ({@link ClientService#eventClient}).
+ * recorded in ONE transaction ({@link OrderTransitions}): the conditional order update ({@code paid} only if still
+ * payable: {@code pending_payment} or {@code payment_failed}) and the outbox row with the {@code order.paid} event.
+ * Of concurrent payments (or a payment and a cancellation) of one order exactly one commits; the others get
+ * {@link OrderNotPayableException} and write nothing. A decline is recorded the same conditional way, with an
+ * {@code order.payment_failed} event; the order stays payable. The idempotency claim stores the answer (200 or
+ * 402) in the same transaction.
  */
 @Service
 public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
     private final OrderService orders;
-    private final OrderRepository repository;
+    private final OrderTransitions transitions;
     private final PaymentProcessor processor;
-    private final Outbox outbox;
-    private final ClientService clients;
     private final IdGenerator ids;
-    private final TransactionTemplate transactions;
 
-    PaymentService(OrderService orders, OrderRepository repository, PaymentProcessor processor, Outbox outbox,
-            ClientService clients, IdGenerator ids, TransactionTemplate transactions) {
-        this.clients = clients;
+    PaymentService(OrderService orders, OrderTransitions transitions, PaymentProcessor processor, IdGenerator ids) {
         this.orders = orders;
-        this.repository = repository;
+        this.transitions = transitions;
         this.processor = processor;
-        this.outbox = outbox;
         this.ids = ids;
-        this.transactions = transactions;
     }
 
     /** Whether the payment method is one the processor accepts. */
@@ -62,12 +53,12 @@ public class PaymentService {
      * Charges the order's amount and records the outcome.
      *
      * @throws io.hookline.orders.order.OrderNotFoundException when there is no such order the caller may see
-     * @throws OrderAlreadyPaidException when the order is (or concurrently became) paid
+     * @throws OrderNotPayableException when the order is (or concurrently became) paid, cancelled or refunded
      */
     public PaymentOutcome pay(String orderId, Caller caller, String paymentMethod, IdempotencyClaim claim) {
         Order order = orders.get(orderId, caller);
         if (!order.status().isPayable()) {
-            throw new OrderAlreadyPaidException(orderId);
+            throw new OrderNotPayableException(orderId, order.status());
         }
         PaymentResult result = processor.charge(paymentMethod, order.amount());
         Instant now = orders.now();
@@ -80,14 +71,8 @@ public class PaymentService {
 
     private Order recordPaid(Order paid, IdempotencyClaim claim) {
         UUID eventId = ids.randomUuid();
-        Order recorded = transactions.execute(status -> {
-            if (!repository.updatePaymentIfPayable(paid)) {
-                throw new OrderAlreadyPaidException(paid.id());
-            }
-            outbox.append(paid.id(), OrderEvents.paid(paid, eventId), clients.eventClient(paid.clientId()));
-            claim.complete(HttpStatus.OK.value(), OrderResponse.of(paid), null);
-            return paid;
-        });
+        Order recorded = transitions.record(paid, OrderStatus.UNPAID, OrderEvents.paid(paid, eventId), claim,
+                HttpStatus.OK, status -> new OrderNotPayableException(paid.id(), status));
         try (LogFields fields = LogFields.of(paid.id(), eventId.toString())) {
             log.info("Order {} paid; event {} is in the outbox", paid.id(), eventId);
         }
@@ -96,15 +81,8 @@ public class PaymentService {
 
     private Order recordDeclined(Order failed, IdempotencyClaim claim) {
         UUID eventId = ids.randomUuid();
-        Order recorded = transactions.execute(status -> {
-            if (!repository.updatePaymentIfPayable(failed)) {
-                throw new OrderAlreadyPaidException(failed.id());
-            }
-            outbox.append(failed.id(), OrderEvents.paymentFailed(failed, eventId),
-                    clients.eventClient(failed.clientId()));
-            claim.complete(HttpStatus.PAYMENT_REQUIRED.value(), OrderResponse.of(failed), null);
-            return failed;
-        });
+        Order recorded = transitions.record(failed, OrderStatus.UNPAID, OrderEvents.paymentFailed(failed, eventId),
+                claim, HttpStatus.PAYMENT_REQUIRED, status -> new OrderNotPayableException(failed.id(), status));
         try (LogFields fields = LogFields.of(failed.id(), eventId.toString())) {
             log.info("Order {} payment declined ({}); event {} is in the outbox", failed.id(),
                     failed.failureReason(), eventId);

@@ -63,7 +63,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
-        return answer(problem(ProblemType.CONFLICT, ex.getMessage()));
+        return answer(problem(ex.type(), ex.getMessage()));
     }
 
     /** A body stream cut off past {@code orders.http.max-request-body} (chunked, or longer than declared). */

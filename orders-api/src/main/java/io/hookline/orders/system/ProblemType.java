@@ -24,6 +24,8 @@ public enum ProblemType {
     CONFLICT(HttpStatus.CONFLICT, "conflict", "Conflict"),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused"),
     IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use"),
+    ORDER_NOT_CANCELLABLE(HttpStatus.CONFLICT, "order-not-cancellable", "Order not cancellable"),
+    ORDER_NOT_REFUNDABLE(HttpStatus.CONFLICT, "order-not-refundable", "Order not refundable"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
 
@@ -63,7 +65,7 @@ public enum ProblemType {
     /** Whether this type may stand for any error of its status (the specific ones are raised on purpose). */
     private boolean generic() {
         return this != MALFORMED_JSON && this != VALIDATION && this != IDEMPOTENCY_KEY_REUSED
-                && this != IDEMPOTENCY_KEY_IN_USE;
+                && this != IDEMPOTENCY_KEY_IN_USE && this != ORDER_NOT_CANCELLABLE && this != ORDER_NOT_REFUNDABLE;
     }
 
     static ProblemType forStatus(HttpStatusCode status) {

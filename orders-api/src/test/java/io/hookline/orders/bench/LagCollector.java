@@ -1,6 +1,9 @@
 package io.hookline.orders.bench;
 
+import io.hookline.schemas.events.EventHeaders;
+import io.hookline.schemas.events.EventTypes;
 import io.hookline.schemas.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -43,6 +47,10 @@ final class LagCollector implements AutoCloseable {
     private void poll() {
         while (running) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                Header type = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
+                if (type == null || !EventTypes.ORDER_PAID.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                    continue; // order.created (and any other type) is not what the benchmark measures
+                }
                 Matcher occurred = OCCURRED.matcher(record.value());
                 if (occurred.find()) {
                     long lag = record.timestamp() - Instant.parse(occurred.group(1)).toEpochMilli();

@@ -28,12 +28,12 @@ class ClientEventHeadersIntegrationTests extends ApiTestSupport {
                 .statusCode()).isEqualTo(200);
 
         try (OrderEventsProbe events = new OrderEventsProbe()) {
-            ConsumerRecord<String, String> declined = events.awaitRecords(before, 1).getFirst();
+            ConsumerRecord<String, String> declined = events.awaitRecords(before, "order.payment_failed", 1).getFirst();
             assertThat(header(declined, EventHeaders.EVENT_TYPE)).isEqualTo("order.payment_failed");
             assertThat(header(declined, EventHeaders.CLIENT_ID)).isEqualTo(shop.id());
             assertThat(header(declined, EventHeaders.CALLBACK_KEY_VERSIONS)).isEqualTo("1");
 
-            ConsumerRecord<String, String> paid = events.awaitRecords(after, 1).getFirst();
+            ConsumerRecord<String, String> paid = events.awaitRecords(after, "order.paid", 1).getFirst();
             assertThat(header(paid, EventHeaders.EVENT_TYPE)).isEqualTo("order.paid");
             assertThat(header(paid, EventHeaders.CLIENT_ID)).isEqualTo(shop.id());
             assertThat(header(paid, EventHeaders.CALLBACK_KEY_VERSIONS)).isEqualTo("2,1");
@@ -48,7 +48,7 @@ class ClientEventHeadersIntegrationTests extends ApiTestSupport {
                 .statusCode()).isEqualTo(200);
 
         try (OrderEventsProbe events = new OrderEventsProbe()) {
-            List<ConsumerRecord<String, String>> records = events.awaitRecords(id, 1);
+            List<ConsumerRecord<String, String>> records = events.awaitRecords(id, "order.paid", 1);
             assertThat(header(records.getFirst(), EventHeaders.EVENT_TYPE)).isEqualTo("order.paid");
             assertThat(records.getFirst().headers().lastHeader(EventHeaders.CLIENT_ID)).isNull();
             assertThat(records.getFirst().headers().lastHeader(EventHeaders.CALLBACK_KEY_VERSIONS)).isNull();

@@ -99,7 +99,8 @@ class IdempotencyKeyIntegrationTests extends ApiTestSupport {
         assertThat(replay.body()).isEqualTo(paid.body());
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(withoutKey.statusCode()).as("a keyless retry is a new request").isEqualTo(409);
-        assertThat(awaitPublished(id, 1)).hasSize(1);
+        assertThat(awaitPublished(id, 2)).extracting(OutboxRecord::eventType)
+                .containsExactly("order.created", "order.paid");
     }
 
     @Test
@@ -115,8 +116,8 @@ class IdempotencyKeyIntegrationTests extends ApiTestSupport {
         assertThat(replay.statusCode()).isEqualTo(402);
         assertThat(replay.body()).isEqualTo(declined.body());
         assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(awaitPublished(id, 2)).extracting(OutboxRecord::eventType)
-                .containsExactly("order.payment_failed", "order.paid");
+        assertThat(awaitPublished(id, 3)).extracting(OutboxRecord::eventType)
+                .containsExactly("order.created", "order.payment_failed", "order.paid");
     }
 
     @Test
@@ -147,9 +148,11 @@ class IdempotencyKeyIntegrationTests extends ApiTestSupport {
                 .toList().stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
 
         assertThat(statuses).contains(200).allMatch(s -> s == 200 || s == 409);
-        assertThat(awaitPublished(id, 1)).hasSize(1);
+        assertThat(awaitPublished(id, 2)).extracting(OutboxRecord::eventType)
+                .containsExactly("order.created", "order.paid");
         try (OrderEventsProbe events = new OrderEventsProbe()) {
-            assertThat(events.readToEnd(id)).hasSize(1);
+            assertThat(events.readToEnd(id, "order.paid")).hasSize(1);
+            assertThat(events.seen(id)).hasSize(2);
         }
     }
 

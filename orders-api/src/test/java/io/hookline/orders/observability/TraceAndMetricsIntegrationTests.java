@@ -8,6 +8,7 @@ import io.hookline.orders.OrderEventsProbe;
 import io.hookline.orders.outbox.OutboxRecord;
 import io.hookline.orders.outbox.OutboxRepository;
 import io.hookline.schemas.events.EventHeaders;
+import io.hookline.schemas.events.EventTypes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,10 +38,10 @@ class TraceAndMetricsIntegrationTests extends ApiTestSupport {
 
         assertThat(payWithTrace(id, TRACEPARENT).statusCode()).isEqualTo(200);
 
-        OutboxRecord row = outbox.findByAggregateId(id).getFirst();
+        OutboxRecord row = paidRow(id);
         assertThat(row.traceparent()).startsWith("00-" + TRACE_ID + "-").isNotEqualTo(TRACEPARENT);
         try (OrderEventsProbe events = new OrderEventsProbe()) {
-            ConsumerRecord<String, String> record = events.awaitRecords(id, 1).getFirst();
+            ConsumerRecord<String, String> record = events.awaitRecords(id, EventTypes.ORDER_PAID, 1).getFirst();
             String sent = header(record, EventHeaders.TRACEPARENT);
             assertThat(sent).as("same trace, a span of the relay's own").startsWith("00-" + TRACE_ID + "-")
                     .isNotEqualTo(row.traceparent()).endsWith("-01");
@@ -53,7 +54,7 @@ class TraceAndMetricsIntegrationTests extends ApiTestSupport {
 
         assertThat(pay(id, "tok_visa").statusCode()).isEqualTo(200);
 
-        assertThat(outbox.findByAggregateId(id).getFirst().traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
+        assertThat(paidRow(id).traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")
                 .doesNotContain(TRACE_ID);
     }
 
@@ -65,7 +66,7 @@ class TraceAndMetricsIntegrationTests extends ApiTestSupport {
 
         String id = createOrder();
         assertThat(pay(id, "tok_visa").statusCode()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> outbox.findByAggregateId(id).getFirst().publishedAt() != null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> paidRow(id).publishedAt() != null);
 
         String after = get("/actuator/prometheus").body();
         assertThat(Prometheus.value(after, "hookline_outbox_published_total")).isGreaterThan(published);
@@ -84,6 +85,12 @@ class TraceAndMetricsIntegrationTests extends ApiTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"payment_method\": \"tok_visa\"}"))
                 .build();
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+    }
+
+    /** The order's {@code order.paid} outbox row (its first row is {@code order.created}). */
+    private OutboxRecord paidRow(String orderId) {
+        return outbox.findByAggregateId(orderId).stream().filter(row -> row.eventType().equals(EventTypes.ORDER_PAID))
+                .findFirst().orElseThrow();
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -168,7 +168,10 @@ class OrderApiIntegrationTests extends ApiTestSupport {
 
         assertThat(docs.statusCode()).isEqualTo(200);
         JsonNode paths = json(docs).get("paths");
-        assertThat(paths.propertyNames()).contains("/orders", "/orders/{id}", "/orders/{id}/payment");
+        assertThat(paths.propertyNames()).contains("/orders", "/orders/{id}", "/orders/{id}/payment",
+                "/orders/{id}/cancel", "/orders/{id}/refund");
+        assertThat(paths.at("/~1orders~1{id}~1cancel/post/responses").propertyNames()).contains("200", "404", "409");
+        assertThat(paths.at("/~1orders~1{id}~1refund/post/responses").propertyNames()).contains("200", "404", "409");
         assertThat(paths.get("/orders").has("post")).isTrue();
         assertThat(paths.get("/orders").has("get")).isTrue();
         assertThat(docs.body()).contains("Idempotency-Key");

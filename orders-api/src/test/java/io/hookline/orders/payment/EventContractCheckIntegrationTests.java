@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.orders.ApiTestSupport;
 import io.hookline.orders.outbox.EventSerializer;
+import io.hookline.orders.outbox.OutboxRecord;
 import io.hookline.orders.outbox.OutboxRepository;
 import io.hookline.schemas.events.EventEnvelope;
 import java.net.http.HttpResponse;
@@ -19,10 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An event that breaks its schema never enters the outbox: with a serialiser that writes a bad
- * {@code customer_email} into the event (a bug in an event builder), paying answers 500 and stores nothing.
+ * {@code customer_email} into the event (a bug in an event builder), paying answers 500 and stores nothing, and so
+ * does creating an order whose {@code order.created} is broken.
  */
 @Import(EventContractCheckIntegrationTests.CorruptingSerializer.class)
 class EventContractCheckIntegrationTests extends ApiTestSupport {
+
+    private static final String BROKEN = "Broken create";
 
     @Autowired
     OutboxRepository outbox;
@@ -39,7 +43,7 @@ class EventContractCheckIntegrationTests extends ApiTestSupport {
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(json(paid).get("type").stringValue()).isEqualTo("https://hookline.io/problems/internal-error");
         assertThat(json(get("/orders/" + id)).get("status").stringValue()).isEqualTo("pending_payment");
-        assertThat(outbox.findByAggregateId(id)).isEmpty();
+        assertThat(outbox.findByAggregateId(id)).extracting(OutboxRecord::eventType).containsExactly("order.created");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = :key").param("key", key)
                 .query(Long.class).single()).as("the key is released, not answered with the 500").isZero();
     }
@@ -52,10 +56,26 @@ class EventContractCheckIntegrationTests extends ApiTestSupport {
 
         assertThat(declined.statusCode()).isEqualTo(500);
         assertThat(json(get("/orders/" + id)).get("status").stringValue()).isEqualTo("pending_payment");
-        assertThat(outbox.findByAggregateId(id)).isEmpty();
+        assertThat(outbox.findByAggregateId(id)).extracting(OutboxRecord::eventType).containsExactly("order.created");
     }
 
-    /** Writes every event as the real serialiser does, then breaks its {@code data.customer_email}. */
+    @Test
+    void anOrderWhoseCreatedEventBreaksTheContractIsA500AndStoresNothing() {
+        String email = uniqueEmail();
+        long outboxRows = count("outbox_event");
+
+        HttpResponse<String> created = post("/orders", JSON, orderJson(email).replace("Mechanical keyboard", BROKEN));
+
+        assertThat(created.statusCode()).isEqualTo(500);
+        assertThat(json(created).get("type").stringValue()).isEqualTo("https://hookline.io/problems/internal-error");
+        assertThat(json(get("/orders?customer_email=" + email)).get("data").isEmpty()).isTrue();
+        assertThat(count("outbox_event")).isEqualTo(outboxRows);
+    }
+
+    /**
+     * Writes every event as the real serialiser does, then breaks its {@code data.customer_email}; an
+     * {@code order.created} only when the product is {@link #BROKEN}, so that the payment tests can create orders.
+     */
     @TestConfiguration(proxyBeanMethods = false)
     static class CorruptingSerializer {
 
@@ -66,6 +86,10 @@ class EventContractCheckIntegrationTests extends ApiTestSupport {
                 @Override
                 public String serialize(EventEnvelope<?> envelope) {
                     ObjectNode event = (ObjectNode) mapper.readTree(super.serialize(envelope));
+                    if (envelope.type().equals("order.created")
+                            && !event.get("data").get("product_name").stringValue().equals(BROKEN)) {
+                        return mapper.writeValueAsString(event);
+                    }
                     ((ObjectNode) event.get("data")).put("customer_email", "ada at example.com");
                     return mapper.writeValueAsString(event);
                 }

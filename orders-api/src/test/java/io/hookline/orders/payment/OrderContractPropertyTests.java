@@ -6,6 +6,7 @@ import io.hookline.orders.order.Money;
 import io.hookline.orders.order.NewOrder;
 import io.hookline.orders.order.NewOrderValidator;
 import io.hookline.orders.order.Order;
+import io.hookline.orders.order.OrderEvents;
 import io.hookline.orders.order.OrderStatus;
 import io.hookline.orders.system.RequestValidationException;
 import io.hookline.schemas.validation.ContractSchema;
@@ -13,6 +14,7 @@ import io.hookline.schemas.validation.ContractValidator;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -22,14 +24,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One contract, one validator, proved on generated input at the edges of every format ({@link OrderFieldArbitraries}):
- * {@code POST /orders} accepts a body exactly when the events built from its values ({@code order.paid} and
- * {@code order.payment_failed}, serialised the way they travel) conform to {@code event-envelope.schema.json}.
+ * {@code POST /orders} accepts a body exactly when the events built from its values ({@code order.created},
+ * {@code order.paid}, {@code order.payment_failed}, {@code order.cancelled} and {@code order.refunded}, serialised the
+ * way they travel) conform to {@code event-envelope.schema.json}.
  * Before issue 13 this failed for, e.g., {@code ada@example.invalidtld} and host-less URLs such as {@code http://1abc/}.
  */
 class OrderContractPropertyTests {
 
     private static final Instant NOW = Instant.parse("2026-12-02T10:15:30.123Z");
     private static final String ORDER_ID = "ord_0123456789abcdef0123456789abcdef";
+    private static final String REFUND_ID = "re_0123456789abcdef01234567";
 
     private final ContractValidator contracts = new ContractValidator();
     private final NewOrderValidator validator = new NewOrderValidator(contracts);
@@ -98,15 +102,22 @@ class OrderContractPropertyTests {
         }
     }
 
-    /** Both events of an order with these values, built and written as the outbox writes them. */
+    /** Every event of an order with these values, built and written as the outbox writes them; they must agree. */
     private boolean eventsConform(String email, String url) {
         Money unitPrice = Money.of("29.99", "USD");
         Order order = new Order(ORDER_ID, OrderStatus.PENDING_PAYMENT, email, "Keyboard", 3, unitPrice,
-                unitPrice.times(3), url, null, NOW, NOW, null, null);
+                unitPrice.times(3), url, null, NOW, NOW, null, null, null, null);
         boolean paid = conforms(mapper.writeValueAsString(OrderEvents.paid(order.paid(NOW), UUID.randomUUID())));
+        boolean created = conforms(mapper.writeValueAsString(OrderEvents.created(order, UUID.randomUUID())));
         boolean failed = conforms(mapper.writeValueAsString(
                 OrderEvents.paymentFailed(order.paymentFailed("card_declined", NOW), UUID.randomUUID())));
-        assertThat(failed).as("order.paid and order.payment_failed agree").isEqualTo(paid);
+        boolean cancelled = conforms(mapper.writeValueAsString(
+                OrderEvents.cancelled(order.cancelled("requested_by_customer", NOW), UUID.randomUUID())));
+        boolean refunded = conforms(mapper.writeValueAsString(OrderEvents.refunded(
+                order.paid(NOW).refunded(REFUND_ID, "requested_by_customer", NOW), UUID.randomUUID())));
+        assertThat(List.of(created, failed, cancelled, refunded))
+                .as("order.created, order.payment_failed, order.cancelled and order.refunded agree with order.paid")
+                .containsOnly(paid);
         return paid;
     }
 

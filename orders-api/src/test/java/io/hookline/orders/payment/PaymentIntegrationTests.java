@@ -55,7 +55,7 @@ class PaymentIntegrationTests extends ApiTestSupport {
         assertThat(order.get("paid_at").stringValue()).endsWith("Z");
         assertThat(json(get("/orders/" + id))).isEqualTo(order);
 
-        ConsumerRecord<String, String> record = events.awaitRecords(id, 1).getFirst();
+        ConsumerRecord<String, String> record = events.awaitRecords(id, EventTypes.ORDER_PAID, 1).getFirst();
         assertThat(contracts.validate(ContractSchema.EVENT_ENVELOPE, record.value())).isEmpty();
         JsonNode envelope = mapper.readTree(record.value());
         assertThat(header(record, EventHeaders.EVENT_ID)).isEqualTo(envelope.get("id").stringValue());
@@ -81,7 +81,8 @@ class PaymentIntegrationTests extends ApiTestSupport {
         assertThat(json(declined).get("status").stringValue()).isEqualTo("payment_failed");
         assertThat(json(declined).get("failure_reason").stringValue()).isEqualTo("card_declined");
         assertThat(json(get("/orders/" + id)).get("status").stringValue()).isEqualTo("payment_failed");
-        ConsumerRecord<String, String> failed = events.awaitRecords(id, 1).getFirst();
+        ConsumerRecord<String, String> failed = events.awaitRecords(id, EventTypes.ORDER_PAYMENT_FAILED, 1)
+                .getFirst();
         assertThat(contracts.validate(ContractSchema.EVENT_ENVELOPE, failed.value())).isEmpty();
         assertThat(header(failed, EventHeaders.EVENT_TYPE)).isEqualTo(EventTypes.ORDER_PAYMENT_FAILED);
         JsonNode data = mapper.readTree(failed.value()).get("data");
@@ -94,10 +95,10 @@ class PaymentIntegrationTests extends ApiTestSupport {
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(json(retried).get("status").stringValue()).isEqualTo("paid");
         assertThat(json(retried).has("failure_reason")).isFalse();
-        assertThat(events.awaitRecords(id, 2)).extracting(r -> header(r, EventHeaders.EVENT_TYPE))
-                .containsExactly(EventTypes.ORDER_PAYMENT_FAILED, EventTypes.ORDER_PAID);
-        assertThat(awaitPublished(id, 2)).extracting(OutboxRecord::eventType)
-                .containsExactly(EventTypes.ORDER_PAYMENT_FAILED, EventTypes.ORDER_PAID);
+        assertThat(events.awaitRecords(id, 3)).extracting(r -> header(r, EventHeaders.EVENT_TYPE))
+                .containsExactly(EventTypes.ORDER_CREATED, EventTypes.ORDER_PAYMENT_FAILED, EventTypes.ORDER_PAID);
+        assertThat(awaitPublished(id, 3)).extracting(OutboxRecord::eventType)
+                .containsExactly(EventTypes.ORDER_CREATED, EventTypes.ORDER_PAYMENT_FAILED, EventTypes.ORDER_PAID);
     }
 
     @Test
@@ -109,8 +110,10 @@ class PaymentIntegrationTests extends ApiTestSupport {
 
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).get("type").stringValue()).isEqualTo("https://hookline.io/problems/conflict");
-        awaitPublished(id, 1);
-        assertThat(events.readToEnd(id)).hasSize(1);
+        assertThat(json(again).get("detail").stringValue()).contains("already paid");
+        awaitPublished(id, 2);
+        assertThat(events.readToEnd(id, EventTypes.ORDER_PAID)).hasSize(1);
+        assertThat(events.seen(id)).hasSize(2);
     }
 
     @Test
@@ -125,8 +128,9 @@ class PaymentIntegrationTests extends ApiTestSupport {
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(7);
-        awaitPublished(id, 1);
-        assertThat(events.readToEnd(id)).hasSize(1);
+        awaitPublished(id, 2);
+        assertThat(events.readToEnd(id, EventTypes.ORDER_PAID)).hasSize(1);
+        assertThat(events.seen(id)).hasSize(2);
     }
 
     @Test
@@ -142,9 +146,11 @@ class PaymentIntegrationTests extends ApiTestSupport {
 
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(json(get("/orders/" + id)).get("status").stringValue()).isEqualTo("pending_payment");
-        assertThat(outbox.findByAggregateId(id)).isEmpty();
+        assertThat(outbox.findByAggregateId(id)).extracting(OutboxRecord::eventType)
+                .containsExactly(EventTypes.ORDER_CREATED);
         assertThat(pay(id, "tok_visa").statusCode()).isEqualTo(200);
-        assertThat(awaitPublished(id, 1)).hasSize(1);
+        assertThat(awaitPublished(id, 2)).extracting(OutboxRecord::eventType)
+                .containsExactly(EventTypes.ORDER_CREATED, EventTypes.ORDER_PAID);
     }
 
     @Test
