@@ -35,7 +35,7 @@ class OrderToWebhookIntegrationTests {
     private static final String RECEIVER_ADMIN_TOKEN = "hookline-local-receiver-admin-token";
 
     @TempDir
-    Path dataDir;
+    static Path dataDir;
 
     private final StackClient client = new StackClient();
     private RunningStack stack;
@@ -43,7 +43,7 @@ class OrderToWebhookIntegrationTests {
 
     /** One stack for the class (three JVMs take a while to start); the kill test restarts it in place. */
     @BeforeAll
-    void startStack() throws IOException {
+    void startStack() throws Exception {
         settings = new StackSettings(Path.of("").toAbsolutePath().getParent(), dataDir,
                 TestKafka.bootstrapServers(), 0, 0, freePort(), freePort(), freePort(),
                 StackSettings.DEVELOPMENT_WEBHOOK_SECRET, Duration.ofSeconds(180));
