@@ -11,7 +11,7 @@ public final class Topics {
 
     /**
      * The dispatcher's deliveries: one record per (event, endpoint), value = the webhook body, key = the event's
-     * record key (the order id). Its retry topics are {@link #deliveriesRetry(int)}, its dead-letter topic
+     * record key (the order id). Its retry topics are {@code webhooks.deliveries.retry.<step>} ({@link #RETRY_SUFFIX}), its dead-letter topic
      * {@link #WEBHOOKS_DELIVERIES_DLT}.
      */
     public static final String WEBHOOKS_DELIVERIES = "webhooks.deliveries";
@@ -22,11 +22,14 @@ public final class Topics {
     /** What a dead-letter topic's name adds to its source topic's. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+    /** What the topic of the operators' actions on a dead-letter topic adds to its name. */
+    public static final String ACTIONS_SUFFIX = ".actions";
+
     /** Deliveries that never succeeded, with the reason; kept until an operator replays or discards them. */
     public static final String WEBHOOKS_DELIVERIES_DLT = WEBHOOKS_DELIVERIES + DEAD_LETTER_SUFFIX;
 
     /** The operators' actions on dead letters (replayed, discarded, replay delivered); key = dead-letter id. */
-    public static final String WEBHOOKS_DELIVERIES_DLT_ACTIONS = WEBHOOKS_DELIVERIES_DLT + ".actions";
+    public static final String WEBHOOKS_DELIVERIES_DLT_ACTIONS = WEBHOOKS_DELIVERIES_DLT + ACTIONS_SUFFIX;
 
     /** The notification receiver's own queue of accepted webhooks; key = order id. */
     public static final String NOTIFICATIONS_INBOX = "notifications.inbox";
@@ -39,11 +42,6 @@ public final class Topics {
      * in the same envelope as domain events; key = the subject's id (an endpoint id).
      */
     public static final String OPERATIONAL_EVENTS = "hookline.operational-events";
-
-    /** The retry topic of step {@code step} (1-based) of the retry schedule of {@link #WEBHOOKS_DELIVERIES}. */
-    public static String deliveriesRetry(int step) {
-        return WEBHOOKS_DELIVERIES + RETRY_SUFFIX + step;
-    }
 
     private Topics() {
     }
