@@ -1,5 +1,6 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.schemas.events.Topics;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,23 +22,23 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("dispatcher.topics")
 public record DeliveryTopicsProperties(
-        @DefaultValue("orders.events") @NotBlank String events,
-        @DefaultValue("orders.events.dlt") @NotBlank String eventsDeadLetter,
-        @DefaultValue("webhooks.deliveries") @NotBlank String deliveries,
+        @DefaultValue(Topics.ORDERS_EVENTS) @NotBlank String events,
+        @DefaultValue(Topics.ORDERS_EVENTS_DLT) @NotBlank String eventsDeadLetter,
+        @DefaultValue(Topics.WEBHOOKS_DELIVERIES) @NotBlank String deliveries,
         @DefaultValue("3") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor) {
 
     /** The retry topic of step {@code n} (1-based) of the retry schedule. */
     public String retry(int n) {
-        return deliveries + ".retry." + n;
+        return deliveries + Topics.RETRY_SUFFIX + n;
     }
 
     public String deliveriesDeadLetter() {
-        return deliveries + ".dlt";
+        return deliveries + Topics.DEAD_LETTER_SUFFIX;
     }
 
     /** The operators' actions on dead letters (replayed, discarded, replay delivered), key = dead-letter id. */
     public String deadLetterActions() {
-        return deliveriesDeadLetter() + ".actions";
+        return deliveriesDeadLetter() + Topics.ACTIONS_SUFFIX;
     }
 }

@@ -8,7 +8,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The admin API (everything under {@code /endpoints}, {@code /events}, {@code /dead-letters},
  * {@code /event-dead-letters} and {@code /inbox-dead-letters}, and
- * {@code /endpoint-stats}) requires the admin token.
+ * {@code /endpoint-stats}) requires the admin token. Public, as descriptions of the service: {@code /v3/api-docs}
+ * and {@code /swagger-ui.html} (not served under the {@code prod} profile), {@code /asyncapi.json} (the platform's
+ * topics and records, {@code io.hookline.dispatcher.contract.AsyncApiController}) and the console's page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
