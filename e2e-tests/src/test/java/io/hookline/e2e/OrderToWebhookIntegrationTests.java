@@ -3,16 +3,28 @@ package io.hookline.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.hookline.e2e.contract.OrdersEventsReader;
 import io.hookline.localstack.LocalStack;
 import io.hookline.localstack.RunningStack;
 import io.hookline.localstack.ServiceProcess;
 import io.hookline.localstack.StackSettings;
+import io.hookline.schemas.events.EventTypes;
+import io.hookline.schemas.events.Topics;
+import io.hookline.testsupport.KafkaTopics;
 import io.hookline.testsupport.TestKafka;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +38,10 @@ import tools.jackson.databind.JsonNode;
  * HTTP, as a user with curl would. The first payment carries a W3C {@code traceparent}: its trace id must come
  * out at the receiver ({@code trace_id} of the notification) and be in every service's log. The rest of an order's
  * life travels the same path: a cancelled and a refunded order each end in their own e-mail, after the receiver
- * recorded their {@code order.created} (which sends none).
+ * recorded their {@code order.created} (which sends none). And the event contracts hold against the real services: a
+ * Kafka consumer of its own ({@link OrdersEventsReader}) reads a paid order's event from {@code orders.events}, and
+ * every header the services really put on that order's records ({@code orders.events}, {@code webhooks.deliveries},
+ * {@code notifications.inbox}) is declared for its channel in the dispatcher's {@code GET /asyncapi.json}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderToWebhookIntegrationTests {
@@ -110,6 +125,47 @@ class OrderToWebhookIntegrationTests {
         JsonNode refundNotification = allNotifications(refunded).stream()
                 .filter(n -> "order.refunded".equals(n.get("type").asString())).findFirst().orElseThrow();
         assertThat(refundNotification.get("amount").asString()).isEqualTo("59.98");
+    }
+
+    @Test
+    void aConsumerOfItsOwnReadsThePaidOrderAndEveryHeaderWrittenIsInTheAsyncApiDocument() throws Exception {
+        String orderId = createAndPayOrder("ada@example.com", "29.99", 2,
+                "00-7a1f0c2a9b8d4e7fa1b2c3d4e5f60718-a1b2c3d4e5f60718-01");
+
+        try (OrdersEventsReader reader = new OrdersEventsReader(TestKafka.bootstrapServers(),
+                "e2e-orders-events-reader-" + UUID.randomUUID(), Topics.ORDERS_EVENTS)) {
+            List<OrdersEventsReader.OrderEvent> seen = new ArrayList<>();
+            OrdersEventsReader.OrderEvent paid = await().atMost(Duration.ofSeconds(60)).until(() -> {
+                seen.addAll(reader.poll(Duration.ofMillis(500)));
+                return seen.stream().filter(event -> orderId.equals(event.orderId())
+                        && event.type().equals(EventTypes.ORDER_PAID)).findFirst();
+            }, java.util.Optional::isPresent).orElseThrow();
+            assertThat(paid.version()).isEqualTo(1);
+            assertThat(paid.envelope().at("/data/order_id").asString()).isEqualTo(orderId);
+            assertThat(paid.envelope().at("/data/amount").asString()).isEqualTo("59.98");
+        }
+
+        JsonNode document = client.get("http://localhost:" + settings.dispatcherPort() + "/asyncapi.json").body();
+        for (String topic : List.of(Topics.ORDERS_EVENTS, Topics.WEBHOOKS_DELIVERIES, Topics.NOTIFICATIONS_INBOX)) {
+            List<ConsumerRecord<String, String>> records = await().atMost(Duration.ofSeconds(60))
+                    .until(() -> KafkaTopics.readToEnd(List.of(topic)).stream()
+                            .filter(record -> orderId.equals(record.key())).toList(), list -> !list.isEmpty());
+            Set<String> declared = declaredHeaders(document, topic);
+            for (ConsumerRecord<String, String> record : records) {
+                assertThat(Arrays.stream(record.headers().toArray()).map(Header::key).toList())
+                        .as("headers written on %s", topic).isNotEmpty().allSatisfy(key -> assertThat(declared)
+                                .as("headers %s declares for %s", "/asyncapi.json", topic).contains(key));
+            }
+        }
+    }
+
+    private static Set<String> declaredHeaders(JsonNode document, String topic) {
+        JsonNode messages = document.at("/channels/" + topic.replace('.', '_') + "/messages");
+        assertThat(messages.isEmpty()).as("a channel for %s", topic).isFalse();
+        Set<String> declared = new HashSet<>();
+        messages.forEach(message -> declared.addAll(
+                document.at(message.get("$ref").asString().substring(1) + "/headers/properties").propertyNames()));
+        return declared;
     }
 
     /** Waits until the order has {@code count} notifications, all final; answers "type status subject" of each. */

@@ -19,7 +19,7 @@ public final class InboxHeaders {
     public static final String EVENT_TYPE = EventHeaders.EVENT_TYPE;
 
     /** When the webhook was accepted, ISO-8601 UTC (e.g. {@code 2026-01-01T10:00:00.123Z}). */
-    public static final String RECEIVED_AT = "received_at";
+    public static final String RECEIVED_AT = io.hookline.schemas.events.InboxRecordHeaders.RECEIVED_AT;
 
     private InboxHeaders() {
     }

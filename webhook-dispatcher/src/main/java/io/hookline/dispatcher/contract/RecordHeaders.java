@@ -65,7 +65,9 @@ record RecordHeaders(Map<String, Header> headers) {
             .optional(DeliveryHeaders.REPLAY_OF, "A replay: the dead letter it replays (dl_…).")
             .optional(DeliveryHeaders.TRACEPARENT, "W3C trace context of the order request; sent on the webhook.")
             .optional(DeliveryHeaders.CLIENT_ID, "Per-order callbacks: the orders API client whose secret signs it.")
-            .optional(DeliveryHeaders.CALLBACK_KEY_VERSIONS, "With client_id: the key versions to sign with.");
+            .optional(DeliveryHeaders.CALLBACK_KEY_VERSIONS, "With client_id: the key versions to sign with.")
+            .optional(DeliveryHeaders.EVENT_VERSION, "The event's contract version, sent as webhook-event-version;"
+                    + " absent when the type is unknown to the catalog.");
 
     /** A dead-lettered delivery: its delivery headers and why; an unreadable record only has the dlt_ ones. */
     static final RecordHeaders DELIVERY_DEAD_LETTER = DELIVERY.optionalAll()
