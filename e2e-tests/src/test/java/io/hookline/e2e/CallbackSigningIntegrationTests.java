@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.hookline.localstack.LocalStack;
-import io.hookline.localstack.RunningStack;
 import io.hookline.localstack.StackSettings;
-import io.hookline.testsupport.TestKafka;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -24,23 +19,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Per-client callback secrets across the services: two API clients created through orders-api's admin API each
  * get their own callback secret; an order of client A with a {@code callback_url} is paid, the dispatcher POSTs
  * the outcome there, and the request verifies (Standard Webhooks, checked here with plain HMAC-SHA256) with A's
  * secret and not with B's. The local stack runs orders-api and the dispatcher with one development callback
- * master secret, from which each client's secret is derived.
+ * master secret, from which each client's secret is derived. The stack is the {@link SharedLocalStack}.
  */
+@ExtendWith(SharedLocalStack.class)
 class CallbackSigningIntegrationTests {
-
-    @TempDir
-    Path dataDir;
 
     private final StackClient client = new StackClient();
     private final List<Callback> callbacks = new CopyOnWriteArrayList<>();
-    private RunningStack stack;
     private HttpServer receiver;
     private StackSettings settings;
 
@@ -49,9 +41,6 @@ class CallbackSigningIntegrationTests {
 
     @AfterEach
     void stop() {
-        if (stack != null) {
-            stack.close();
-        }
         if (receiver != null) {
             receiver.stop(0);
         }
@@ -60,10 +49,7 @@ class CallbackSigningIntegrationTests {
     @Test
     void aClientsCallbackIsSignedWithThatClientsSecretOnly() throws Exception {
         startCallbackReceiver();
-        settings = new StackSettings(Path.of("").toAbsolutePath().getParent(), dataDir,
-                TestKafka.bootstrapServers(), 0, 0, freePort(), freePort(), freePort(),
-                StackSettings.DEVELOPMENT_WEBHOOK_SECRET, Duration.ofSeconds(180));
-        stack = LocalStack.start(settings);
+        settings = SharedLocalStack.settings();
         Map<String, String> admin = Map.of("Authorization", "Bearer " + StackSettings.DEVELOPMENT_ORDERS_ADMIN_KEY);
 
         StackClient.Response alpha = client.post(orders("/clients"), "{\"name\": \"alpha shop\"}", admin);
@@ -125,9 +111,4 @@ class CallbackSigningIntegrationTests {
         return "http://localhost:" + settings.ordersApiPort() + path;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

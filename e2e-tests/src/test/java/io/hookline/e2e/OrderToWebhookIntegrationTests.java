@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.e2e.contract.OrdersEventsReader;
-import io.hookline.localstack.LocalStack;
-import io.hookline.localstack.RunningStack;
 import io.hookline.localstack.ServiceProcess;
 import io.hookline.localstack.StackSettings;
 import io.hookline.schemas.events.EventTypes;
@@ -13,9 +11,7 @@ import io.hookline.schemas.events.Topics;
 import io.hookline.testsupport.KafkaTopics;
 import io.hookline.testsupport.TestKafka;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,11 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,35 +35,21 @@ import tools.jackson.databind.JsonNode;
  * recorded their {@code order.created} (which sends none). And the event contracts hold against the real services: a
  * Kafka consumer of its own ({@link OrdersEventsReader}) reads a paid order's event from {@code orders.events}, and
  * every header the services really put on that order's records ({@code orders.events}, {@code webhooks.deliveries},
- * {@code notifications.inbox}) is declared for its channel in the dispatcher's {@code GET /asyncapi.json}.
+ * {@code notifications.inbox}) is declared for its channel in the dispatcher's {@code GET /asyncapi.json}. The stack is
+ * the {@link SharedLocalStack}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedLocalStack.class)
 class OrderToWebhookIntegrationTests {
 
     /** The receiver's documented development admin token, which the local stack runs it with. */
     private static final String RECEIVER_ADMIN_TOKEN = "hookline-local-receiver-admin-token";
 
-    @TempDir
-    static Path dataDir;
-
     private final StackClient client = new StackClient();
-    private RunningStack stack;
     private StackSettings settings;
 
-    /** One stack for the class (three JVMs take a while to start); the kill test restarts it in place. */
-    @BeforeAll
-    void startStack() throws Exception {
-        settings = new StackSettings(Path.of("").toAbsolutePath().getParent(), dataDir,
-                TestKafka.bootstrapServers(), 0, 0, freePort(), freePort(), freePort(),
-                StackSettings.DEVELOPMENT_WEBHOOK_SECRET, Duration.ofSeconds(180));
-        stack = LocalStack.start(settings);
-    }
-
-    @AfterAll
-    void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    @BeforeEach
+    void stack() {
+        settings = SharedLocalStack.settings();
     }
 
     private static final String TRACE_ID = "5e1f0c2a9b8d4e7fa1b2c3d4e5f60718";
@@ -84,7 +64,7 @@ class OrderToWebhookIntegrationTests {
         JsonNode received = awaitNotifications(first, 1).get(0);
         assertThat(received.get("trace_id").asString()).as("the order request's trace at the receiver")
                 .isEqualTo(TRACE_ID);
-        for (ServiceProcess service : stack.services()) {
+        for (ServiceProcess service : SharedLocalStack.stack().services()) {
             assertThat(Files.readString(service.logFile())).as(service.spec().name() + "'s log")
                     .contains(TRACE_ID).contains(first);
         }
@@ -94,8 +74,7 @@ class OrderToWebhookIntegrationTests {
         assertThat(received.get("quantity").asInt()).isEqualTo(2);
 
         String second = createAndPayOrder("grace@example.com", "10.00", 3);
-        stack.kill();
-        stack = LocalStack.start(settings);
+        SharedLocalStack.killAndRestart();
 
         assertThat(client.get(orders("/orders/" + second)).status()).as("no key, no order").isEqualTo(401);
         assertThat(client.get(orders("/orders/" + second), ORDERS_AUTH).body().get("status").asString())
@@ -237,9 +216,4 @@ class OrderToWebhookIntegrationTests {
         return "http://localhost:" + settings.receiverPort() + path;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
