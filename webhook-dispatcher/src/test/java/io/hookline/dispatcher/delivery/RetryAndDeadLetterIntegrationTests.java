@@ -64,9 +64,16 @@ class RetryAndDeadLetterIntegrationTests extends DispatcherIntegrationTestSuppor
         Instant firstFailed = Instant.parse(header(retry, DeliveryHeaders.LAST_ATTEMPT_AT));
         assertThat(Instant.parse(header(retry, DeliveryHeaders.DUE_AT)))
                 .isBetween(firstFailed.plusMillis(300), firstFailed.plusMillis(360));
-        ConsumerRecord<String, String> secondRetry = awaitRecord(topics.retry(2),
-                record -> isFor(record, event, "alpha"));
-        assertThat(header(secondRetry, DeliveryHeaders.ATTEMPTS)).isEqualTo("2");
+        // The tier is chosen by the wait left when the attempt's outcome is handled (due - now): 600-720 ms after
+        // the attempt started, minus the attempt's own latency. Under load that can be under 600 ms, and then tier 1
+        // (300 ms) carries it, served at its due time all the same. Every attempt is done (above), so the topics are
+        // complete.
+        List<ConsumerRecord<String, String>> secondRetries = io.hookline.testsupport.KafkaTopics.readToEnd(
+                        List.of(topics.retry(1), topics.retry(2))).stream()
+                .filter(record -> isFor(record, event, "alpha") && "2".equals(header(record, DeliveryHeaders.ATTEMPTS)))
+                .toList();
+        assertThat(secondRetries).as("the second retry of the delivery").hasSize(1);
+        ConsumerRecord<String, String> secondRetry = secondRetries.getFirst();
         Instant secondFailed = Instant.parse(header(secondRetry, DeliveryHeaders.LAST_ATTEMPT_AT));
         assertThat(Instant.parse(header(secondRetry, DeliveryHeaders.DUE_AT)))
                 .isBetween(secondFailed.plusMillis(600), secondFailed.plusMillis(720));
