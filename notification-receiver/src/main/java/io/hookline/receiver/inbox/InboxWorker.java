@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * its event type), due at once when the type gets an e-mail ({@link HandledEvent}), and wakes the e-mail senders,
  * which send it on their own threads. A redelivered record (or a webhook the sender delivered twice) finds the row
  * and has no second effect, across restarts too; a record replayed from the dead-letter topic re-drives a parked
- * ({@code failed}/{@code expired}) notification. Once this returns the notification is durable, and the inbox record's offset may be committed: nothing here waits for SMTP.
+ * ({@code failed}/{@code expired}) notification. Once this returns the notification is durable, and the inbox
+ * record's offset may be committed: nothing here waits for SMTP.
  *
  * <p>Stateless and thread-safe; called on Kafka listener threads, but it knows nothing of Kafka.
  * Throws {@link PoisonInboxRecordException} for records that can never succeed; any other exception is
