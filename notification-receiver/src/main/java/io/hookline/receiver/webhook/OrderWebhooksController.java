@@ -1,5 +1,7 @@
 package io.hookline.receiver.webhook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.hookline.receiver.notification.HandledEvent;
 import io.hookline.schemas.signing.WebhookHeaders;
 import io.hookline.schemas.signing.WebhookVerificationException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,10 +22,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /webhooks/orders}: one endpoint for every order event ({@code order.created}, {@code order.paid},
- * {@code order.cancelled}, {@code order.refunded}), the way a Svix or Stripe endpoint takes several types and
- * switches on {@code type}. A signed webhook of a type the receiver does not act on is answered 202
- * {@code {"status":"event_ignored"}} and dropped, so that a new event type never fills the sender's retries.
+ * The receiver's Standard Webhooks endpoints. {@code POST /webhooks/orders} takes every order event
+ * ({@code order.created}, {@code order.paid}, {@code order.cancelled}, {@code order.refunded}), the way a Svix or
+ * Stripe endpoint takes several types and switches on {@code type}; a signed webhook of a type the receiver does not
+ * act on is answered 202 {@code {"status":"event_ignored"}} and dropped, so a new event type never fills the
+ * sender's retries. {@code POST /webhooks/order-paid} (the first route, kept for endpoints subscribed to it) takes
+ * order.paid only. Both answer 202 {@code {"status":"event_received"}} once the event is safe in the inbox queue;
+ * errors are problem details (see the service's {@code ProblemAdvice}).
  */
 @RestController
 @Tag(name = "webhooks", description = "Standard Webhooks endpoints this receiver subscribes with")
@@ -30,6 +36,10 @@ class OrderWebhooksController {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String EXAMPLE = """
+            {"type": "order.paid", "timestamp": "2026-01-01T10:00:00Z", "data": {"order_id": "ord_0123456789",
+            "customer_email": "ada@example.com", "product_name": "Mechanical keyboard", "quantity": 2,
+            "unit_price": "29.99", "currency": "USD", "amount": "59.98", "paid_at": "2026-01-01T10:00:00Z"}}""";
+    private static final String ORDERS_EXAMPLE = """
             {"type": "order.refunded", "timestamp": "2026-01-01T10:00:00Z", "data": {"order_id": "ord_0123456789",
             "customer_email": "ada@example.com", "product_name": "Mechanical keyboard", "quantity": 2,
             "unit_price": "29.99", "currency": "USD", "amount": "59.98", "refund_id": "re_4f1c9a2b7d3e4f5a",
@@ -45,6 +55,49 @@ class OrderWebhooksController {
         this.bodyReader = bodyReader;
         this.intake = intake;
         this.acknowledgements = acknowledgements;
+    }
+
+    @Operation(summary = "Receive an order.paid webhook",
+            description = "Verifies the Standard Webhooks signature (HMAC-SHA256 over id.timestamp.body, any "
+                    + "configured secret, timestamp within the tolerance), checks the body against the order.paid "
+                    + "contract, queues it on notifications.inbox (acks=all) and only then answers 202. Duplicates "
+                    + "(same webhook-id) are answered 202 and have no second effect.",
+            parameters = {
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.ID, required = true,
+                        description = "the message id; the idempotency key"),
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.TIMESTAMP, required = true,
+                        description = "Unix seconds of signing"),
+                @Parameter(in = ParameterIn.HEADER, name = WebhookHeaders.SIGNATURE, required = true,
+                        description = "space-separated v1,<base64 HMAC-SHA256> signatures")},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples = @ExampleObject(value = EXAMPLE))),
+            responses = {
+                @ApiResponse(responseCode = "202", description = "queued durably: {\"status\":\"event_received\"}",
+                        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                schema = @Schema(implementation = Receipt.class))),
+                @ApiResponse(responseCode = "400", description = "signed body is not JSON",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "403", description = "missing headers, stale timestamp or no "
+                        + "matching signature", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "413", description = "body over receiver.max-body-size",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
+                        content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "422", description = "breaks the order.paid contract; errors[] lists "
+                        + "every field", content = @Content(mediaType = PROBLEM)),
+                @ApiResponse(responseCode = "503", description = "the queue did not acknowledge; retry after "
+                        + "Retry-After seconds", content = @Content(mediaType = PROBLEM))})
+    @PostMapping(path = "/webhooks/order-paid", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> receive(
+            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.ID, required = false) String id,
+            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.TIMESTAMP, required = false) String timestamp,
+            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.SIGNATURE, required = false) String signature,
+            HttpServletRequest request) throws IOException, WebhookVerificationException {
+        return acknowledge(request, body -> {
+            intake.accept(new WebhookRequest(id, timestamp, signature, body), HandledEvent.ORDER_PAID);
+            return WebhookIntake.Outcome.RECEIVED;
+        });
     }
 
     @Operation(summary = "Receive an order event webhook (created, paid, cancelled, refunded)",
@@ -63,12 +116,12 @@ class OrderWebhooksController {
                         description = "space-separated v1,<base64 HMAC-SHA256> signatures")},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            examples = @ExampleObject(value = EXAMPLE))),
+                            examples = @ExampleObject(value = ORDERS_EXAMPLE))),
             responses = {
                 @ApiResponse(responseCode = "202", description = "queued durably ({\"status\":\"event_received\"}) "
                         + "or not an event this receiver acts on ({\"status\":\"event_ignored\"})",
                         content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                schema = @Schema(implementation = OrderPaidWebhookController.Receipt.class))),
+                                schema = @Schema(implementation = Receipt.class))),
                 @ApiResponse(responseCode = "400", description = "signed body is not JSON",
                         content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "403", description = "missing headers, stale timestamp or no "
@@ -82,18 +135,35 @@ class OrderWebhooksController {
                 @ApiResponse(responseCode = "503", description = "the queue did not acknowledge; retry after "
                         + "Retry-After seconds", content = @Content(mediaType = PROBLEM))})
     @PostMapping(path = "/webhooks/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> receive(
+    ResponseEntity<byte[]> receiveAny(
             @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.ID, required = false) String id,
             @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.TIMESTAMP, required = false) String timestamp,
             @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.SIGNATURE, required = false) String signature,
             HttpServletRequest request) throws IOException, WebhookVerificationException {
+        return acknowledge(request, body -> intake.accept(new WebhookRequest(id, timestamp, signature, body)));
+    }
+
+    /** Reads the bounded body, hands it to the intake, and answers 202 with the receipt of the outcome. */
+    private ResponseEntity<byte[]> acknowledge(HttpServletRequest request, Intake accept)
+            throws IOException, WebhookVerificationException {
         long started = System.nanoTime();
-        byte[] body = bodyReader.read(request);
-        WebhookIntake.Outcome outcome = intake.accept(new WebhookRequest(id, timestamp, signature, body));
+        WebhookIntake.Outcome outcome = accept.accept(bodyReader.read(request));
         acknowledgements.acknowledged(started);
-        byte[] receipt = outcome == WebhookIntake.Outcome.RECEIVED
-                ? OrderPaidWebhookController.Receipt.EVENT_RECEIVED_JSON
-                : OrderPaidWebhookController.Receipt.EVENT_IGNORED_JSON;
+        // The same few bytes every time: written as they are, with a Content-Length, no serializer involved.
+        byte[] receipt = outcome == WebhookIntake.Outcome.RECEIVED ? Receipt.EVENT_RECEIVED_JSON
+                : Receipt.EVENT_IGNORED_JSON;
         return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(receipt);
+    }
+
+    /** One route's hand-off of a body to {@link WebhookIntake}. */
+    @FunctionalInterface
+    private interface Intake {
+        WebhookIntake.Outcome accept(byte[] body) throws WebhookVerificationException;
+    }
+
+    /** The acknowledgement body, {@code {"status":"event_received"}} (or {@code event_ignored}). */
+    record Receipt(@JsonProperty("status") String status) {
+        static final byte[] EVENT_RECEIVED_JSON = "{\"status\":\"event_received\"}".getBytes(StandardCharsets.UTF_8);
+        static final byte[] EVENT_IGNORED_JSON = "{\"status\":\"event_ignored\"}".getBytes(StandardCharsets.UTF_8);
     }
 }
