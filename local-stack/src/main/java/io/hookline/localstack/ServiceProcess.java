@@ -24,17 +24,25 @@ public final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final Path logFile;
+    private final List<String> jvmOptions;
     private Process process;
 
     public ServiceProcess(ServiceSpec spec, Path logDir) {
+        this(spec, logDir, List.of());
+    }
+
+    /** As {@link #ServiceProcess(ServiceSpec, Path)}, with options for the JVM (e.g. {@code -XX:AOTCache=...}). */
+    public ServiceProcess(ServiceSpec spec, Path logDir, List<String> jvmOptions) {
         this.spec = spec;
         this.logFile = logDir.resolve(spec.name() + ".log");
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /** Starts the JVM; returns at once (see {@link #awaitHealthy(Duration)}). */
     public ServiceProcess start() {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+ExitOnOutOfMemoryError",
-                "-jar", spec.jar().toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", spec.jar().toString()));
         command.addAll(spec.arguments());
         try {
             Files.createDirectories(logFile.getParent());

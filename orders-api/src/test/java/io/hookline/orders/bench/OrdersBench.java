@@ -35,6 +35,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * (default {@code orders-api/target/orders-api-exec.jar}), {@code datasource-url} (default a fresh H2 file
  * database, as in the local stack; e.g. a PostgreSQL URL), {@code datasource-username}; any {@code app.<property>}
  * is passed to orders-api as {@code --<property>} (e.g. {@code app.spring.datasource.hikari.maximum-pool-size=24}).
+ * The system property {@code bench.app-jvm} adds JVM options to orders-api's command line (e.g. a JFR recording).
  */
 public final class OrdersBench {
 
@@ -49,17 +50,22 @@ public final class OrdersBench {
         long maxSeconds = Long.parseLong(options.getOrDefault("max-seconds", "90"));
         Path jar = Path.of(options.getOrDefault("jar", "orders-api/target/orders-api-exec.jar"));
         Path work = Files.createTempDirectory("orders-bench");
-        String datasource = options.getOrDefault("datasource-url",
+        String given = options.getOrDefault("datasource-url",
                 "jdbc:h2:file:" + work.resolve("db/orders") + ";WRITE_DELAY=0");
+        String user = options.getOrDefault("datasource-username", given.startsWith("jdbc:h2") ? "sa" : "postgres");
+        ThrowawayDatabase database = given.startsWith("jdbc:postgresql:") ? ThrowawayDatabase.create(given, user) : null;
+        String datasource = database != null ? database.url() : given;
         Process app = null;
+        LoadDriver.Run ceiling = null;
+        if (Boolean.parseBoolean(options.getOrDefault("ceiling", "true"))) {
+            ceiling = ceiling(work, pairs, warmup, concurrency, maxSeconds);
+        }
         try (KraftBroker broker = KraftBroker.create(0, work.resolve("kafka")).start()) {
             createTopic(broker.bootstrapServers());
             int port = freePort();
             List<String> appArgs = options.entrySet().stream().filter(e -> e.getKey().startsWith("app."))
                     .map(e -> "--" + e.getKey().substring(4) + "=" + e.getValue()).toList();
-            app = startApp(jar, port, broker.bootstrapServers(), datasource,
-                    options.getOrDefault("datasource-username", datasource.startsWith("jdbc:h2") ? "sa" : "postgres"),
-                    work, appArgs);
+            app = startApp(jar, port, broker.bootstrapServers(), datasource, user, work, appArgs);
             URI base = URI.create("http://127.0.0.1:" + port);
             awaitHealthy(base, app, work);
             try (LagCollector lag = new LagCollector(broker.bootstrapServers())) {
@@ -68,9 +74,19 @@ public final class OrdersBench {
                 driver.run(warmup, concurrency, System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos());
                 System.out.printf(Locale.ROOT, "measured: %d pairs, concurrency %d, database %s%n", pairs, concurrency,
                         datasource.replaceAll("jdbc:h2:file:.*", "H2 file (WRITE_DELAY=0)"));
+                Duration appCpuBefore = cpu(app);
+                long benchCpuBefore = benchCpuNanos();
                 LoadDriver.Run run = driver.run(pairs, concurrency,
                         System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos());
-                report(run, lag.await(run.paidOrders().keySet(), Duration.ofSeconds(30)));
+                Duration appCpu = cpu(app).minus(appCpuBefore);
+                long benchCpu = benchCpuNanos() - benchCpuBefore;
+                long[] lagMicros = lag.await(run.paidOrders().keySet(), Duration.ofSeconds(30));
+                report(run, lagMicros);
+                goals(run, ceiling, lagMicros, concurrency, database != null ? "PostgreSQL" : "H2");
+                int requests = run.createMicros().length + run.payMicros().length;
+                System.out.printf(Locale.ROOT, "CPU per request: orders-api %.0f us, load generator + broker %.0f us"
+                        + " (process CPU during the measured run / requests)%n",
+                        appCpu.toNanos() / 1e3 / Math.max(1, requests), benchCpu / 1e3 / Math.max(1, requests));
             }
         } finally {
             if (app != null) {
@@ -79,8 +95,51 @@ public final class OrdersBench {
                     app.destroyForcibly();
                 }
             }
+            if (database != null) {
+                database.close();
+            }
             deleteRecursively(work);
         }
+    }
+
+    /** The same load against {@link TrivialOrdersEndpoint}: what the load generator and Tomcat alone reach. */
+    private static LoadDriver.Run ceiling(Path work, int pairs, int warmup, int concurrency, long maxSeconds)
+            throws Exception {
+        try (TrivialOrdersEndpoint trivial = TrivialOrdersEndpoint.start(Files.createDirectories(work.resolve("ceiling")))) {
+            LoadDriver driver = new LoadDriver(URI.create("http://127.0.0.1:" + trivial.port()));
+            driver.run(warmup, concurrency, System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos());
+            LoadDriver.Run run = driver.run(pairs, concurrency,
+                    System.nanoTime() + Duration.ofSeconds(maxSeconds).toNanos());
+            System.out.printf(Locale.ROOT, "ceiling (trivial Tomcat endpoint, same load generator): %.0f requests/s, "
+                    + "latency %s%n", requests(run) / (run.elapsedNanos() / 1e9), Percentiles.of(
+                    java.util.stream.LongStream.concat(java.util.Arrays.stream(run.createMicros()),
+                            java.util.Arrays.stream(run.payMicros())).toArray()).describe());
+            return run;
+        }
+    }
+
+    private static int requests(LoadDriver.Run run) {
+        return run.createMicros().length + run.payMicros().length;
+    }
+
+    /** One {@code GOAL |} line per goal, which bench/all.sh gathers into its table. */
+    private static void goals(LoadDriver.Run run, LoadDriver.Run ceiling, long[] lagMicros, int concurrency,
+            String database) {
+        double rate = requests(run) / (run.elapsedNanos() / 1e9);
+        String baseline = "-";
+        String ratio = "-";
+        if (ceiling != null) {
+            double ceilingRate = requests(ceiling) / (ceiling.elapsedNanos() / 1e9);
+            baseline = String.format(Locale.ROOT, "%.0f requests/s (trivial Tomcat endpoint)", ceilingRate);
+            ratio = String.format(Locale.ROOT, "%.2f", rate / ceilingRate);
+        }
+        System.out.printf(Locale.ROOT, "GOAL | orders-api create + pay, %d clients, %s | %.0f requests/s | %s | %s |"
+                + " >= 2,000 requests/s | %s%n", concurrency, database, rate, baseline, ratio, rate >= 2000 ? "met" : "not met");
+        long[] sorted = lagMicros.clone();
+        java.util.Arrays.sort(sorted);
+        double p99 = sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1000.0;
+        System.out.printf(Locale.ROOT, "GOAL | orders-api outbox lag p99 (commit -> appended), same run | %.0f ms | - | - |"
+                + " <= 50 ms | %s%n", p99, p99 <= 50 ? "met" : "not met");
     }
 
     private static void report(LoadDriver.Run run, long[] lagMicros) {
@@ -95,6 +154,15 @@ public final class OrdersBench {
         System.out.println("latency POST .../payment: " + Percentiles.of(run.payMicros()).describe());
         System.out.println("outbox lag (commit -> record appended, ms resolution): "
                 + Percentiles.of(lagMicros).describe() + " of " + run.paidOrders().size() + " order.paid events");
+    }
+
+    private static Duration cpu(Process app) {
+        return app.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static long benchCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void createTopic(String bootstrap) throws Exception {
@@ -112,7 +180,12 @@ public final class OrdersBench {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw -pl orders-api package");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(java));
+        String jvmOptions = System.getProperty("bench.app-jvm", "").trim();
+        if (!jvmOptions.isEmpty()) {
+            command.addAll(List.of(jvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.address=127.0.0.1", "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--spring.datasource.url=" + datasource, "--spring.datasource.username=" + user,
                 "--logging.level.root=WARN"));
