@@ -88,6 +88,15 @@ class DocumentationLinksTests {
     }
 
     @Test
+    void theDocsIndexLinksEveryFileInDocs() throws IOException {
+        List<String> indexed = document(ROOT.resolve("docs/README.md")).relativeLinks();
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            assertThat(docs.map(path -> path.getFileName().toString()))
+                    .as("files in docs/ that docs/README.md does not list").allMatch(indexed::contains);
+        }
+    }
+
+    @Test
     void theChecksSeeEveryKindOfReference() {
         MarkdownDocument page = new MarkdownDocument("""
                 # Outbound requests (SSRF)
