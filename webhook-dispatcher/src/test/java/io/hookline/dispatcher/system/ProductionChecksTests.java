@@ -2,6 +2,7 @@ package io.hookline.dispatcher.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.support.production.DatasourceProductionCheck;
 import io.hookline.support.secrets.SecretsProperties;
 import java.util.Base64;
 import java.util.Map;
@@ -12,40 +13,38 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
-class ProductionGuardTests {
-
-    private static final String POSTGRES = "jdbc:postgresql://postgres:5432/dispatcher";
+/** The dispatcher's own production checks (the guard that runs them all is service-support's). */
+class ProductionChecksTests {
 
     @Test
     void refusesEveryDevelopmentDefaultByName() {
-        assertThat(ProductionGuard.problems("", true, "jdbc:h2:file:./data/webhook-dispatcher/dispatcher"))
-                .hasSize(3)
-                .anySatisfy(problem -> assertThat(problem).contains("dispatcher.admin.token"))
-                .anySatisfy(problem -> assertThat(problem).contains("allow-private-urls"))
-                .anySatisfy(problem -> assertThat(problem).contains("spring.datasource.url"));
+        assertThat(AdminProductionCheck.tokenViolations("")).singleElement().asString()
+                .contains("dispatcher.admin.token");
+        assertThat(DatasourceProductionCheck.violations("jdbc:h2:file:./data/webhook-dispatcher/dispatcher"))
+                .singleElement().asString().contains("spring.datasource.url");
     }
 
     @Test
     void refusesTheLocalStacksCallbackSecretByName() {
-        assertThat(ProductionGuard.callbackProblems(ProductionGuard.LOCAL_CALLBACKS_SECRET))
+        assertThat(SecretsProductionCheck.callbackViolations(SecretsProductionCheck.LOCAL_CALLBACKS_SECRET))
                 .singleElement().asString().contains("dispatcher.callbacks.secret");
-        assertThat(ProductionGuard.callbackProblems("")).isEmpty();
+        assertThat(SecretsProductionCheck.callbackViolations("")).isEmpty();
     }
 
     @Test
     void refusesTheLocalStacksPublicTokenAndShortTokens() {
-        assertThat(ProductionGuard.problems(ProductionGuard.LOCAL_ADMIN_TOKEN, false, POSTGRES)).hasSize(1);
-        assertThat(ProductionGuard.problems("short", false, POSTGRES)).hasSize(1);
+        assertThat(AdminProductionCheck.tokenViolations(AdminProductionCheck.LOCAL_ADMIN_TOKEN)).hasSize(1);
+        assertThat(AdminProductionCheck.tokenViolations("short")).hasSize(1);
     }
 
     @Test
     void acceptsAProductionConfiguration() {
-        assertThat(ProductionGuard.problems("a-long-random-admin-token-0123456789", false, POSTGRES)).isEmpty();
+        assertThat(AdminProductionCheck.tokenViolations("a-long-random-admin-token-0123456789")).isEmpty();
     }
 
     @Test
     void refusesToStartWithoutAnActiveSecretsKey() {
-        assertThat(ProductionGuard.secretsProblems(new SecretsProperties(Map.of(), "")))
+        assertThat(SecretsProductionCheck.secretsViolations(new SecretsProperties(Map.of(), "")))
                 .singleElement().asString().contains("hookline.secrets.active-key");
     }
 
@@ -53,13 +52,13 @@ class ProductionGuardTests {
     void refusesTheDevelopmentSecretsKeyUnderAnyKeyId() {
         String own = Base64.getEncoder().encodeToString("a-production-key-of-32-bytes-xyz".getBytes());
 
-        assertThat(ProductionGuard.secretsProblems(new SecretsProperties(
-                Map.of("local-dev", ProductionGuard.LOCAL_SECRETS_KEY), "local-dev")))
+        assertThat(SecretsProductionCheck.secretsViolations(new SecretsProperties(
+                Map.of("local-dev", SecretsProductionCheck.LOCAL_SECRETS_KEY), "local-dev")))
                 .singleElement().asString().contains("hookline.secrets.keys.local-dev", "development key");
-        assertThat(ProductionGuard.secretsProblems(new SecretsProperties(
-                Map.of("k1", own, "old", ProductionGuard.LOCAL_SECRETS_KEY), "k1")))
+        assertThat(SecretsProductionCheck.secretsViolations(new SecretsProperties(
+                Map.of("k1", own, "old", SecretsProductionCheck.LOCAL_SECRETS_KEY), "k1")))
                 .singleElement().asString().contains("hookline.secrets.keys.old");
-        assertThat(ProductionGuard.secretsProblems(new SecretsProperties(Map.of("k1", own), "k1"))).isEmpty();
+        assertThat(SecretsProductionCheck.secretsViolations(new SecretsProperties(Map.of("k1", own), "k1"))).isEmpty();
     }
 
     @Test
@@ -72,12 +71,12 @@ class ProductionGuardTests {
                 "--hookline.secrets.keys.k1=" + own);
 
         assertThat(local.activeKey()).isEqualTo("local-dev");
-        assertThat(local.keys()).containsEntry("local-dev", ProductionGuard.LOCAL_SECRETS_KEY);
-        assertThat(ProductionGuard.secretsProblems(local)).singleElement().asString().contains("development key");
+        assertThat(local.keys()).containsEntry("local-dev", SecretsProductionCheck.LOCAL_SECRETS_KEY);
+        assertThat(SecretsProductionCheck.secretsViolations(local)).singleElement().asString().contains("development key");
         assertThat(prod.keys()).isEmpty();
-        assertThat(ProductionGuard.secretsProblems(prod)).singleElement().asString()
+        assertThat(SecretsProductionCheck.secretsViolations(prod)).singleElement().asString()
                 .contains("hookline.secrets.active-key");
-        assertThat(ProductionGuard.secretsProblems(configured)).isEmpty();
+        assertThat(SecretsProductionCheck.secretsViolations(configured)).isEmpty();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -94,8 +93,8 @@ class ProductionGuardTests {
 
     @Test
     void refusesActuatorEndpointsWithoutTheAdminTokenByName() {
-        assertThat(ProductionGuard.managementProblems(new ManagementProperties(false)))
+        assertThat(AdminProductionCheck.managementViolations(new ManagementProperties(false)))
                 .singleElement().asString().contains("dispatcher.management.require-admin-token");
-        assertThat(ProductionGuard.managementProblems(new ManagementProperties(true))).isEmpty();
+        assertThat(AdminProductionCheck.managementViolations(new ManagementProperties(true))).isEmpty();
     }
 }

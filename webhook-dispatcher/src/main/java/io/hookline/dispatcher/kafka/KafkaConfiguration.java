@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.system;
+package io.hookline.dispatcher.kafka;
 
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.delivery.RetryProperties;
@@ -24,7 +24,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * rest is retried every second, never skipped (the retry produces only what was not acknowledged).
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaConfiguration {
+public class KafkaConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics dispatcherTopics(DeliveryTopicsProperties topics, RetryProperties retry,
