@@ -1,4 +1,4 @@
-package io.hookline.receiver.system;
+package io.hookline.receiver.kafka;
 
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
 import io.hookline.schemas.events.Topics;

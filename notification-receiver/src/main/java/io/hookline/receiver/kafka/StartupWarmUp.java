@@ -1,4 +1,4 @@
-package io.hookline.receiver.system;
+package io.hookline.receiver.kafka;
 
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.notification.HandledEvent;

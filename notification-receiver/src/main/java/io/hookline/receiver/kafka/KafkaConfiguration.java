@@ -1,19 +1,15 @@
-package io.hookline.receiver.system;
+package io.hookline.receiver.kafka;
 
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
 import io.hookline.receiver.inbox.InboxFailures;
+import io.hookline.receiver.system.TopicProperties;
 import io.hookline.schemas.events.Topics;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,21 +18,19 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.kafka.support.ProducerListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * All Kafka wiring of the receiver: its topics, the producer's time bounds, and what happens to an inbox
- * record the worker cannot process.
+ * record the worker cannot process. (That no producer error log quotes a record's value, the customer's e-mail
+ * address, is service-support's {@code MetadataOnlyProducerListener}.)
  *
  * <p>Producer settings that do not depend on our properties ({@code acks=all}, idempotence) live in
  * {@code application.yml}; the time bounds are derived here from {@code receiver.inbox.send-timeout} so that
  * an unreachable cluster answers the webhook sender within that budget.
  */
 @Configuration(proxyBeanMethods = false)
-class KafkaConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(KafkaConfiguration.class);
+public class KafkaConfiguration {
 
     @Bean
     NewTopic notificationsInbox(TopicProperties topic, InboxProperties inbox) {
@@ -65,23 +59,6 @@ class KafkaConfiguration {
             bounds.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                     (int) Math.min(Integer.MAX_VALUE, budget + Long.parseLong(linger.toString())));
             factory.updateConfigs(bounds);
-        };
-    }
-
-    /**
-     * Replaces Boot's logging producer listener, which would log the start of every failed record's value
-     * (the webhook body, with the customer's e-mail address): only the topic, the key (an order id) and the
-     * kind of failure are logged.
-     */
-    @Bean
-    ProducerListener<Object, Object> metadataOnlyProducerListener() {
-        return new ProducerListener<>() {
-            @Override
-            public void onError(ProducerRecord<Object, Object> record, @Nullable RecordMetadata metadata,
-                    Exception exception) {
-                log.warn("Could not send to {} the record with key {}: {}", record.topic(), record.key(),
-                        exception.getClass().getSimpleName());
-            }
         };
     }
 
