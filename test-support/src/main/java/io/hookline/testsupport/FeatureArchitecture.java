@@ -44,7 +44,7 @@ public final class FeatureArchitecture {
         return noClasses().that().resideInAPackage(root + ".system..")
                 .should().dependOnClassesThat(resideInAPackage(root + "..")
                         .and(not(resideInAPackage(root + ".system..")))
-                        .as("a feature of " + root));
+                        .as("reside in a feature of " + root));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -90,8 +91,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Spring passes an ErrorResponse (our ProblemException among them) without its body.
+        Object given = body == null && ex instanceof ErrorResponse response ? response.getBody() : body;
         ProblemDetail problem;
-        if (body instanceof ProblemDetail detail && isOurs(detail)) {
+        if (given instanceof ProblemDetail detail && isOurs(detail)) {
             problem = detail;
         } else {
             CommonProblem type = CommonProblem.forStatus(status);
