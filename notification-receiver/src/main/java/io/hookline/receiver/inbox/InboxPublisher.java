@@ -42,11 +42,12 @@ public class InboxPublisher {
             kafka.send(record(webhook)).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InboxUnavailableException("interrupted while waiting for the inbox queue", e);
+            throw new InboxUnavailableException("interrupted while waiting for the inbox queue",
+                    properties.retryAfterSeconds(), e);
         } catch (ExecutionException | TimeoutException | KafkaException
                 | org.springframework.kafka.KafkaException e) {
             throw new InboxUnavailableException("the inbox queue did not acknowledge webhook "
-                    + webhook.webhookId() + " within " + properties.sendTimeout(), e);
+                    + webhook.webhookId() + " within " + properties.sendTimeout(), properties.retryAfterSeconds(), e);
         }
     }
 

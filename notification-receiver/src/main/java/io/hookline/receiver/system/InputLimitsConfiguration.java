@@ -1,8 +1,6 @@
 package io.hookline.receiver.system;
 
-import io.hookline.receiver.verification.VerificationProperties;
 import io.hookline.support.web.AdminTokenFilter;
-import io.hookline.support.web.RequestBodyLimitFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,18 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The servlet filters in front of everything (docs/security.md): the request body limit
- * ({@code receiver.max-body-size}) on every path, first; then the admin token ({@code receiver.admin.token})
+ * The admin token filter (docs/security.md), after the request body limit ({@code receiver.max-body-size} on every
+ * path, registered by {@code VerificationConfiguration}): the admin token ({@code receiver.admin.token})
  * on {@code /notifications} and, with {@code receiver.management.require-admin-token}, on the actuator
  * endpoints but health.
  */
 @Configuration(proxyBeanMethods = false)
 class InputLimitsConfiguration {
-
-    @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(VerificationProperties verification) {
-        return RequestBodyLimitFilter.registration(verification.maxBodySize().toBytes());
-    }
 
     @Bean
     FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminProperties admin, ManagementProperties management) {

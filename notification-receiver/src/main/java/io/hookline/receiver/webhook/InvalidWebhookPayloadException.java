@@ -1,20 +1,15 @@
 package io.hookline.receiver.webhook;
 
 import io.hookline.schemas.validation.SchemaViolation;
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.RequestValidationException;
 import java.util.List;
 
-/** A correctly signed JSON body that breaks the order.paid webhook contract: answered with 422. */
-public final class InvalidWebhookPayloadException extends RuntimeException {
-
-    private final List<SchemaViolation> violations;
+/** A correctly signed JSON body that breaks the order.paid webhook contract: answered with 422, every field listed. */
+public final class InvalidWebhookPayloadException extends RequestValidationException {
 
     InvalidWebhookPayloadException(List<SchemaViolation> violations) {
-        super("webhook body breaks its contract", null, false, false);
-        this.violations = List.copyOf(violations);
-    }
-
-    /** Every failing field, with the reason. */
-    public List<SchemaViolation> violations() {
-        return violations;
+        super("The webhook body breaks the order.paid contract.", violations.stream()
+                .map(violation -> new FieldViolation(violation.field(), violation.message())).toList());
     }
 }

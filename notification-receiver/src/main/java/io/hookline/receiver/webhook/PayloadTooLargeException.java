@@ -1,12 +1,15 @@
 package io.hookline.receiver.webhook;
 
+import io.hookline.support.problem.CommonProblem;
+import io.hookline.support.problem.ProblemException;
+
 /** The request body is larger than {@code receiver.max-body-size}: answered with 413. */
-public final class PayloadTooLargeException extends RuntimeException {
+public final class PayloadTooLargeException extends ProblemException {
 
     private final long limitBytes;
 
     PayloadTooLargeException(long limitBytes) {
-        super("request body exceeds " + limitBytes + " bytes", null, false, false);
+        super(CommonProblem.PAYLOAD_TOO_LARGE, "The request body exceeds " + limitBytes + " bytes.");
         this.limitBytes = limitBytes;
     }
 

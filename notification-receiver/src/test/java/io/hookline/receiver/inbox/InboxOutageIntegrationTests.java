@@ -45,7 +45,7 @@ class InboxOutageIntegrationTests {
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().get("type").asString())
-                    .isEqualTo("https://hookline.io/problems/queue-unavailable");
+                    .isEqualTo("https://hookline.io/problems/service-unavailable");
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("7");
             assertThat(took).isLessThan(Duration.ofSeconds(5));
         } finally {

@@ -3,6 +3,7 @@ package io.hookline.receiver.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hookline.receiver.inbox.InboxProperties;
+import io.hookline.receiver.kafka.KafkaConfiguration;
 import io.hookline.receiver.mail.ConfirmationMailProperties;
 import io.hookline.receiver.notification.NotificationStore;
 import java.time.Duration;

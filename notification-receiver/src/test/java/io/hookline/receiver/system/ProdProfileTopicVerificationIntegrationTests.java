@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.hookline.receiver.inbox.InboxProperties;
+import io.hookline.receiver.kafka.KafkaConfiguration;
 import io.hookline.receiver.mail.ConfirmationMailProperties;
 import io.hookline.receiver.notification.NotificationStore;
 import io.hookline.support.topics.TopicSettingsException;

@@ -1,6 +1,6 @@
 package io.hookline.orders.auth;
 
-import io.hookline.orders.system.ForbiddenException;
+import io.hookline.support.problem.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

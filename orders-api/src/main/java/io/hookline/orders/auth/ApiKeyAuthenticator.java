@@ -1,6 +1,6 @@
 package io.hookline.orders.auth;
 
-import io.hookline.orders.system.UnauthorizedException;
+import io.hookline.support.problem.UnauthorizedException;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;

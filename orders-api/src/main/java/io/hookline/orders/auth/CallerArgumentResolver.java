@@ -1,6 +1,6 @@
 package io.hookline.orders.auth;
 
-import io.hookline.orders.system.UnauthorizedException;
+import io.hookline.support.problem.UnauthorizedException;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

@@ -1,7 +1,7 @@
 package io.hookline.orders.auth;
 
-import io.hookline.orders.system.ProblemType;
-import io.hookline.orders.system.UnauthorizedException;
+import io.hookline.support.problem.CommonProblem;
+import io.hookline.support.problem.UnauthorizedException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,11 +46,11 @@ class ManagementAuthentication extends OncePerRequestFilter {
         try {
             Caller caller = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
             if (!caller.isAdmin()) {
-                refuse(response, ProblemType.FORBIDDEN.detail("The management endpoints need the admin key."), null);
+                refuse(response, CommonProblem.FORBIDDEN.detail("The management endpoints need the admin key."), null);
                 return;
             }
         } catch (UnauthorizedException e) {
-            refuse(response, ProblemType.UNAUTHORIZED.detail(e.getMessage()), e.challenge());
+            refuse(response, CommonProblem.UNAUTHORIZED.detail(e.getMessage()), e.challenge());
             return;
         }
         chain.doFilter(request, response);

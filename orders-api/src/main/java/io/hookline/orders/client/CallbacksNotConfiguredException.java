@@ -1,6 +1,6 @@
 package io.hookline.orders.client;
 
-import io.hookline.orders.system.ConflictException;
+import io.hookline.support.problem.ConflictException;
 
 /** A callback secret was asked for, but no callback master secret is configured ({@code orders.callbacks.secret}). */
 final class CallbacksNotConfiguredException extends ConflictException {

@@ -1,6 +1,6 @@
 package io.hookline.orders.client;
 
-import io.hookline.orders.system.NotFoundException;
+import io.hookline.support.problem.NotFoundException;
 
 /** No client with this id (or no such key of the client). */
 final class ClientNotFoundException extends NotFoundException {

@@ -1,7 +1,7 @@
 package io.hookline.orders.idempotency;
 
-import io.hookline.orders.system.FieldViolation;
-import io.hookline.orders.system.RequestValidationException;
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.RequestValidationException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -43,7 +43,7 @@ public class NewOrderValidator {
         this.contracts = contracts;
     }
 
-    /** @throws io.hookline.orders.system.RequestValidationException with every bad field */
+    /** @throws io.hookline.support.problem.RequestValidationException with every bad field */
     public NewOrder validate(JsonNode body) {
         JsonFields fields = JsonFields.of(body);
         Map<String, String> schema = schemaViolations(body);

@@ -1,6 +1,6 @@
 package io.hookline.orders.order;
 
-import io.hookline.orders.system.NotFoundException;
+import io.hookline.support.problem.NotFoundException;
 
 /** No order has the requested id. */
 public class OrderNotFoundException extends NotFoundException {

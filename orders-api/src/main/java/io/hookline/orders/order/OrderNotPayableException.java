@@ -1,6 +1,6 @@
 package io.hookline.orders.order;
 
-import io.hookline.orders.system.ConflictException;
+import io.hookline.support.problem.ConflictException;
 
 /** The order is paid, cancelled or refunded (possibly by a concurrent request a moment ago): it cannot be paid. */
 public class OrderNotPayableException extends ConflictException {

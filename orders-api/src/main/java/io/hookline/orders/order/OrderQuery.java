@@ -1,7 +1,7 @@
 package io.hookline.orders.order;
 
-import io.hookline.orders.system.FieldViolation;
-import io.hookline.orders.system.RequestValidationException;
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.RequestValidationException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.hookline.orders.order;
 import io.hookline.orders.client.ClientService;
 import io.hookline.orders.idempotency.IdempotencyClaim;
 import io.hookline.orders.outbox.Outbox;
-import io.hookline.orders.system.ConflictException;
+import io.hookline.support.problem.ConflictException;
 import io.hookline.schemas.events.EventEnvelope;
 import java.util.Set;
 import java.util.function.Function;

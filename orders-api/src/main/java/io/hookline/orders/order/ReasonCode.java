@@ -24,7 +24,7 @@ public final class ReasonCode {
      * The reason of a request body: {@link #DEFAULT} when the body is absent or has no (or a null) {@code reason}.
      *
      * @param body the parsed body, or {@code null} when the request had none
-     * @throws io.hookline.orders.system.RequestValidationException when the body is not an object or the reason
+     * @throws io.hookline.support.problem.RequestValidationException when the body is not an object or the reason
      *         is not a code
      */
     public static String of(JsonNode body) {

@@ -1,5 +1,8 @@
 package io.hookline.orders.system;
 
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.RequestValidationException;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

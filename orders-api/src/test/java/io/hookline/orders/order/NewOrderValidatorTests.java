@@ -3,8 +3,8 @@ package io.hookline.orders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.hookline.orders.system.FieldViolation;
-import io.hookline.orders.system.RequestValidationException;
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.RequestValidationException;
 import io.hookline.schemas.validation.ContractValidator;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.hookline.orders.order.NewOrderValidator;
 import io.hookline.orders.order.Order;
 import io.hookline.orders.order.OrderEvents;
 import io.hookline.orders.order.OrderStatus;
-import io.hookline.orders.system.RequestValidationException;
+import io.hookline.support.problem.RequestValidationException;
 import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
 import java.net.URI;

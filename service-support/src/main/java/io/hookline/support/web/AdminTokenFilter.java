@@ -1,5 +1,6 @@
 package io.hookline.support.web;
 
+import io.hookline.support.problem.CommonProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -80,7 +81,7 @@ public final class AdminTokenFilter extends HttpFilter {
 
     private static void refuse(HttpServletResponse response, String detail) throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        ProblemResponses.write(response, 401, "unauthorized", "Admin credential required", detail);
+        ProblemResponses.write(response, CommonProblem.UNAUTHORIZED, detail);
     }
 
     private static boolean matches(String path, List<String> prefixes) {

@@ -1,25 +1,30 @@
 package io.hookline.support.web;
 
+import io.hookline.support.problem.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Writes an RFC 9457 problem detail ({@code application/problem+json}) from a servlet filter, where no
- * Spring MVC exception handler runs. The type URIs are the services' own ({@code https://hookline.io/problems/
- * <slug>}); titles and details are our fixed texts, never a request's content. Stateless.
+ * Spring MVC exception handler runs. The type URIs are those of the shared catalogue ({@code https://hookline.io/problems/
+ * <slug>}, see {@link io.hookline.support.problem.CommonProblem}); titles and details are our fixed texts, never a request's content. Stateless.
  */
 public final class ProblemResponses {
 
-    /** Every problem type URI starts with this (the services' problem catalogues use the same base). */
-    public static final String BASE = "https://hookline.io/problems/";
+    /** Every problem type URI starts with this (the one of the shared catalogue, docs/errors.md). */
+    public static final String BASE = ProblemType.BASE;
     public static final String PROBLEM_JSON = "application/problem+json";
 
     private ProblemResponses() {
     }
 
-    /** Answers {@code status} with the problem {@code slug}; the response must not be committed yet. */
-    public static void write(HttpServletResponse response, int status, String slug, String title, String detail)
+    /** Answers with a problem of {@code type} (its status and title); the response must not be committed yet. */
+    public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        write(response, type.status().value(), type.slug(), type.title(), detail);
+    }
+
+    private static void write(HttpServletResponse response, int status, String slug, String title, String detail)
             throws IOException {
         byte[] body = ("{\"type\":\"" + BASE + json(slug) + "\",\"title\":\"" + json(title) + "\",\"status\":"
                 + status + ",\"detail\":\"" + json(detail) + "\"}").getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.hookline.support.web;
 
+import io.hookline.support.problem.CommonProblem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -47,8 +48,7 @@ public final class RequestBodyLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         if (request.getContentLengthLong() > limit) {
             response.setHeader("Connection", "close");
-            ProblemResponses.write(response, 413, "payload-too-large", "Payload too large",
-                    "The request body must not exceed " + limit + " bytes.");
+            ProblemResponses.write(response, CommonProblem.PAYLOAD_TOO_LARGE, "The request body must not exceed " + limit + " bytes.");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -1,6 +1,6 @@
 package io.hookline.dispatcher.catalog;
 
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
+import io.hookline.support.problem.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -11,7 +11,7 @@ import io.hookline.dispatcher.deadletter.DeadLetterViews.Page;
 import io.hookline.dispatcher.deadletter.DeadLetterViews.Summary;
 import io.hookline.dispatcher.deadletter.DeadLetterViews.Totals;
 import io.hookline.dispatcher.endpoint.EndpointCatalog;
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
+import io.hookline.support.problem.NotFoundException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,8 +1,8 @@
 package io.hookline.dispatcher.deadletter;
 
-import io.hookline.dispatcher.system.ApiExceptions.ConflictException;
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
-import io.hookline.dispatcher.system.ApiExceptions.UnavailableException;
+import io.hookline.support.problem.ConflictException;
+import io.hookline.support.problem.NotFoundException;
+import io.hookline.support.problem.ServiceUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +47,7 @@ class DeadLetterDiscards {
             throw new ConflictException("Dead letter " + id + " was replayed; it cannot be discarded.");
         }
         if (publish(List.of(id), at, operator, reason) > 0) {
-            throw new UnavailableException("Kafka did not take the discard of " + id + " in time; nothing changed. "
+            throw new ServiceUnavailableException("Kafka did not take the discard of " + id + " in time; nothing changed. "
                     + "Try again.");
         }
         return find(id);
@@ -68,7 +68,7 @@ class DeadLetterDiscards {
             int failed = publish(claimed, at, operator, reason);
             discarded += claimed.size() - failed;
             if (failed > 0) {
-                throw new UnavailableException("Kafka did not take every discard in time: " + discarded
+                throw new ServiceUnavailableException("Kafka did not take every discard in time: " + discarded
                         + " discarded, " + failed + " not (still dead), the rest not tried. Try again.");
             }
             if (!page.isEmpty()) {

@@ -3,9 +3,9 @@ package io.hookline.dispatcher.deadletter;
 import io.hookline.dispatcher.catalog.EventTypeRegistry;
 import io.hookline.dispatcher.delivery.DeliveryRecord;
 import io.hookline.dispatcher.delivery.DeliveryRouting;
-import io.hookline.dispatcher.system.ApiExceptions.ConflictException;
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
-import io.hookline.dispatcher.system.ApiExceptions.UnavailableException;
+import io.hookline.support.problem.ConflictException;
+import io.hookline.support.problem.NotFoundException;
+import io.hookline.support.problem.ServiceUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -70,7 +70,7 @@ class DeadLetterReplays {
         }
         int failed = queue(List.of(deadLetter), at, operator);
         if (failed > 0) {
-            throw new UnavailableException("Kafka did not take the replay of " + id + " in time; nothing was queued. "
+            throw new ServiceUnavailableException("Kafka did not take the replay of " + id + " in time; nothing was queued. "
                     + "Try again.");
         }
         return new Single(true, find(id));
@@ -97,7 +97,7 @@ class DeadLetterReplays {
             int failed = queue(claimed, at, operator);
             queued += claimed.size() - failed;
             if (failed > 0) {
-                throw new UnavailableException("Kafka did not take every replay in time: " + queued + " queued, "
+                throw new ServiceUnavailableException("Kafka did not take every replay in time: " + queued + " queued, "
                         + failed + " not (still dead), the rest not tried. Try again.");
             }
             if (!page.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.hookline.dispatcher.deadletter;
 
-import io.hookline.dispatcher.system.ApiExceptions.FieldViolation;
-import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.RequestValidationException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

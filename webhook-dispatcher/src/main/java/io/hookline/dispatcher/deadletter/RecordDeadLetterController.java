@@ -6,7 +6,7 @@ import io.hookline.dispatcher.deadletter.RecordDeadLetterViews.Detail;
 import io.hookline.dispatcher.deadletter.RecordDeadLetterViews.Page;
 import io.hookline.dispatcher.deadletter.RecordDeadLetterViews.Replayed;
 import io.hookline.dispatcher.deadletter.RecordDeadLetterViews.Summary;
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
+import io.hookline.support.problem.NotFoundException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,8 +1,8 @@
 package io.hookline.dispatcher.deadletter;
 
-import io.hookline.dispatcher.system.ApiExceptions.ConflictException;
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
-import io.hookline.dispatcher.system.ApiExceptions.UnavailableException;
+import io.hookline.support.problem.ConflictException;
+import io.hookline.support.problem.NotFoundException;
+import io.hookline.support.problem.ServiceUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,7 +56,7 @@ class RecordReplays {
         }
         if (!publisher.send(List.of(sources.replay(source, deadLetter.entry()))).getFirst()) {
             index.releaseClaim(id, at);
-            throw new UnavailableException("Kafka did not take the replay of " + id + " in time; nothing was "
+            throw new ServiceUnavailableException("Kafka did not take the replay of " + id + " in time; nothing was "
                     + "replayed. Try again.");
         }
         log.info("Replayed dead letter {} onto {} (by {})", id, sources.target(source, deadLetter.entry()), operator);

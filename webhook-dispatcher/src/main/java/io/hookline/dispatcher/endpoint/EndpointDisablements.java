@@ -1,6 +1,6 @@
 package io.hookline.dispatcher.endpoint;
 
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
+import io.hookline.support.problem.NotFoundException;
 import java.time.Clock;
 import org.springframework.stereotype.Service;
 

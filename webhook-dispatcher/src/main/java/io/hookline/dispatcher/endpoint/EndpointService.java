@@ -1,10 +1,10 @@
 package io.hookline.dispatcher.endpoint;
 
 import io.hookline.dispatcher.catalog.EventTypeRegistry;
-import io.hookline.dispatcher.system.ApiExceptions.FieldViolation;
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
-import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
-import io.hookline.dispatcher.system.ApiExceptions.UnavailableException;
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.NotFoundException;
+import io.hookline.support.problem.RequestValidationException;
+import io.hookline.support.problem.ServiceUnavailableException;
 import io.hookline.schemas.signing.WebhookSecret;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -100,7 +100,7 @@ class EndpointService {
         StoredEndpoint endpoint = get(id);
         List<EndpointStore.StoredSecret> secrets = store.secretsInForce(clock.instant()).getOrDefault(id, List.of());
         if (secrets.isEmpty()) {
-            throw new UnavailableException("The secret of endpoint " + id + " cannot be read with the configured "
+            throw new ServiceUnavailableException("The secret of endpoint " + id + " cannot be read with the configured "
                     + "keys (hookline.secrets.keys); the dispatcher's log names the key id.");
         }
         return EndpointResponse.withSecret(endpoint, secrets.getFirst().secret());

@@ -1,9 +1,9 @@
 package io.hookline.dispatcher.health;
 
 import io.hookline.dispatcher.endpoint.EndpointCatalog;
-import io.hookline.dispatcher.system.ApiExceptions.FieldViolation;
-import io.hookline.dispatcher.system.ApiExceptions.NotFoundException;
-import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.NotFoundException;
+import io.hookline.support.problem.RequestValidationException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.hookline.dispatcher.system;
 
-import io.hookline.dispatcher.system.ApiExceptions.UnauthorizedException;
+import io.hookline.support.problem.UnauthorizedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +33,11 @@ class AdminAuthentication implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw new UnauthorizedException("This API needs Authorization: Bearer <admin token>.");
+            throw UnauthorizedException.missing("This API needs Authorization: Bearer <admin token>.");
         }
         byte[] presented = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
         if (token.length == 0 || !MessageDigest.isEqual(token, presented)) {
-            throw new UnauthorizedException("The admin token is not valid.");
+            throw UnauthorizedException.missing("The admin token is not valid.");
         }
         return true;
     }

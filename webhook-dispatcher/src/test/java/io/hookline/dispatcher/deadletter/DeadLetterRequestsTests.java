@@ -3,8 +3,8 @@ package io.hookline.dispatcher.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.hookline.dispatcher.system.ApiExceptions.FieldViolation;
-import io.hookline.dispatcher.system.ApiExceptions.RequestValidationException;
+import io.hookline.support.problem.FieldViolation;
+import io.hookline.support.problem.RequestValidationException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

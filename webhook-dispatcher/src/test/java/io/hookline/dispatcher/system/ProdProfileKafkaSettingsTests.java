@@ -6,6 +6,7 @@ import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.delivery.EngineProperties;
 import io.hookline.dispatcher.delivery.HttpProperties;
 import io.hookline.dispatcher.delivery.RetryProperties;
+import io.hookline.dispatcher.kafka.KafkaConfiguration;
 import io.hookline.dispatcher.operations.OperationsProperties;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

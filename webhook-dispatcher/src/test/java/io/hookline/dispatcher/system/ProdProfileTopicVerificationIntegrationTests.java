@@ -7,6 +7,7 @@ import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.delivery.EngineProperties;
 import io.hookline.dispatcher.delivery.HttpProperties;
 import io.hookline.dispatcher.delivery.RetryProperties;
+import io.hookline.dispatcher.kafka.KafkaConfiguration;
 import io.hookline.dispatcher.operations.OperationsProperties;
 import io.hookline.support.topics.TopicSettingsException;
 import io.hookline.support.topics.TopicVerificationAutoConfiguration;
