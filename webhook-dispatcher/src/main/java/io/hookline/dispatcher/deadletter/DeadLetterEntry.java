@@ -24,7 +24,7 @@ import org.apache.kafka.common.header.Headers;
  * @param clientId a callback's orders API client ({@code client_id}), or {@code null}; kept for its replay
  * @param callbackKeyVersions a callback's key versions ({@code callback_key_versions}), or {@code null}
  */
-record DeadLetterEntry(String id, String topic, int partition, long offset, String deliveryId, String eventId,
+public record DeadLetterEntry(String id, String topic, int partition, long offset, String deliveryId, String eventId,
         String eventType, String endpointId, String endpointUrl, String targetUrl, String orderId, Integer attempts,
         Instant firstAttemptAt, Instant lastAttemptAt, Integer lastStatus, String lastError, String reason,
         Instant deadLetteredAt, String body, String replayOf, Origin origin, String clientId,
@@ -35,7 +35,7 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
      *
      * @param headers {@code null} in list answers (not read)
      */
-    record Origin(String topic, Integer partition, Long offset, String headers) {
+    public record Origin(String topic, Integer partition, Long offset, String headers) {
     }
 
     static String id(int partition, long offset) {
@@ -56,12 +56,12 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
     }
 
     /** Whether this is a delivery that can be sent again (an unreadable record has no delivery headers). */
-    boolean readable() {
+    public boolean readable() {
         return deliveryId != null && eventId != null && eventType != null && endpointId != null && body != null;
     }
 
     /** The same delivery with fresh attempts, marked as a replay of this dead letter. */
-    DeliveryRecord toReplay() {
+    public DeliveryRecord toReplay() {
         return DeliveryRecord.replay(deliveryId, eventId, eventType, endpointId, orderId, body, targetUrl, id)
                 .signedFor(clientId, callbackKeyVersions);
     }

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Thread-safe.
  */
 @Component
-class DeadLetterSources {
+public class DeadLetterSources {
 
     private final String deliveries;
     private final RecordSource events;
@@ -42,28 +42,28 @@ class DeadLetterSources {
     }
 
     /** Every dead-letter topic the index reads. */
-    List<String> deadLetterTopics() {
+    public List<String> deadLetterTopics() {
         return List.of(deliveries, events.deadLetterTopic(), inbox.deadLetterTopic());
     }
 
-    String deliveries() {
+    public String deliveries() {
         return deliveries;
     }
 
-    RecordSource events() {
+    public RecordSource events() {
         return events;
     }
 
-    RecordSource inbox() {
+    public RecordSource inbox() {
         return inbox;
     }
 
-    Optional<RecordSource> recordSource(String deadLetterTopic) {
+    public Optional<RecordSource> recordSource(String deadLetterTopic) {
         return List.of(events, inbox).stream().filter(s -> s.deadLetterTopic().equals(deadLetterTopic)).findFirst();
     }
 
     /** A record of any dead-letter topic as the index keeps it. */
-    DeadLetterEntry entry(ConsumerRecord<String, String> record) {
+    public DeadLetterEntry entry(ConsumerRecord<String, String> record) {
         return recordSource(record.topic()).map(source -> entry(source, record))
                 .orElseGet(() -> DeadLetterEntry.from(record));
     }
@@ -96,7 +96,7 @@ class DeadLetterSources {
      * The record a replay puts back on the source topic: the same key, value and headers, without the headers the
      * dead-lettering added ({@code dlt_*}, {@code kafka_dlt-*}) and with {@code replay_of} = this dead letter.
      */
-    ProducerRecord<String, String> replay(RecordSource source, DeadLetterEntry entry) {
+    public ProducerRecord<String, String> replay(RecordSource source, DeadLetterEntry entry) {
         Headers headers = HeaderCodec.fromJson(entry.origin() == null ? null : entry.origin().headers(), json,
                 name -> name.startsWith("dlt_") || name.startsWith("kafka_dlt-")
                         || name.equals(DeliveryHeaders.REPLAY_OF));
@@ -108,7 +108,7 @@ class DeadLetterSources {
      * Where a replay goes: the topic the record was read from when that is one of the fan-out's sources (a poison
      * event of another source goes back to that source), else the source's usual topic.
      */
-    String target(RecordSource source, DeadLetterEntry entry) {
+    public String target(RecordSource source, DeadLetterEntry entry) {
         String original = entry.origin() == null ? null : entry.origin().topic();
         return source == events && original != null && eventSources.contains(original) ? original
                 : source.sourceTopic();
