@@ -2,7 +2,8 @@ package io.hookline.dispatcher.deadletter;
 
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryRecord;
-import java.nio.charset.StandardCharsets;
+import io.hookline.schemas.events.DeadLetterHeaders;
+import io.hookline.schemas.events.HeaderText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,7 +51,7 @@ public record DeadLetterEntry(String id, String topic, int partition, long offse
                 text(h, DeliveryHeaders.ENDPOINT_URL), text(h, DeliveryHeaders.TARGET_URL), record.key(),
                 number(h, DeliveryHeaders.ATTEMPTS), time(h, DeliveryHeaders.FIRST_ATTEMPT_AT),
                 time(h, DeliveryHeaders.LAST_ATTEMPT_AT), number(h, DeliveryHeaders.LAST_STATUS),
-                text(h, DeliveryHeaders.LAST_ERROR), text(h, DeliveryHeaders.DLT_REASON),
+                text(h, DeliveryHeaders.LAST_ERROR), deadLettering(h).reason(),
                 Instant.ofEpochMilli(record.timestamp()), record.value(), text(h, DeliveryHeaders.REPLAY_OF), null,
                 text(h, DeliveryHeaders.CLIENT_ID), text(h, DeliveryHeaders.CALLBACK_KEY_VERSIONS));
     }
@@ -68,7 +69,15 @@ public record DeadLetterEntry(String id, String topic, int partition, long offse
 
     static String text(Headers headers, String name) {
         Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null ? null : HeaderText.decode(header.value());
+    }
+
+    /** What the dead-lettering wrote, in either convention ({@link DeadLetterHeaders}). */
+    static DeadLetterHeaders.DeadLettering deadLettering(Headers headers) {
+        return DeadLetterHeaders.read(name -> {
+            Header header = headers.lastHeader(name);
+            return header == null ? null : header.value();
+        });
     }
 
     static Integer number(Headers headers, String name) {

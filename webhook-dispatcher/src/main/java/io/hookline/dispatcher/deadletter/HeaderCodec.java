@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HeaderCodec {
 
     /** Spring Kafka's dead-letter stack trace: never stored, never shown (DESIGN.md: no stack traces out). */
-    static final String STACK_TRACE = "kafka_dlt-exception-stacktrace";
+    static final String STACK_TRACE = io.hookline.schemas.events.DeadLetterHeaders.Spring.STACK_TRACE;
 
     private HeaderCodec() {
     }

@@ -2,7 +2,7 @@ package io.hookline.dispatcher.delivery;
 
 import static io.hookline.dispatcher.delivery.DeliveryHeaders.*;
 
-import java.nio.charset.StandardCharsets;
+import io.hookline.schemas.events.HeaderText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -221,13 +221,13 @@ public record DeliveryRecord(DeliveryIdentity identity, DeliveryHistory history)
 
     static String text(Headers headers, String name) {
         Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null ? null : HeaderText.decode(header.value());
     }
 
     static void put(Headers headers, String name, Object value) {
         if (value != null) {
             headers.remove(name);
-            headers.add(name, value.toString().getBytes(StandardCharsets.UTF_8));
+            headers.add(name, HeaderText.encode(value));
         }
     }
 }
