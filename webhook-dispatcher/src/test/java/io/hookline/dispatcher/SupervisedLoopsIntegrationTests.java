@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.hookline.dispatcher.attempt.FailingAttemptStore;
-import io.hookline.dispatcher.deadletter.FailingDeadLetterIndex;
+import io.hookline.dispatcher.deadletter.index.FailingDeadLetterIndex;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.delivery.LocalHttp;

@@ -1,7 +1,7 @@
 package io.hookline.receiver.inbox;
 
 import io.hookline.schemas.events.EventHeaders;
-import java.nio.charset.StandardCharsets;
+import io.hookline.schemas.events.HeaderText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +43,6 @@ public record InboxMessage(String webhookId, String body, Instant receivedAt, St
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null ? null : HeaderText.decode(header.value());
     }
 }

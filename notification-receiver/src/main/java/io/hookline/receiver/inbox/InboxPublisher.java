@@ -1,7 +1,7 @@
 package io.hookline.receiver.inbox;
 
+import io.hookline.schemas.events.HeaderText;
 import io.hookline.schemas.events.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +62,6 @@ public class InboxPublisher {
     }
 
     private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+        return new RecordHeader(name, HeaderText.encode(value));
     }
 }

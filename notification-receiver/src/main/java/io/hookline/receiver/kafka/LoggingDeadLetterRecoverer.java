@@ -1,21 +1,27 @@
 package io.hookline.receiver.kafka;
 
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
+import io.hookline.schemas.events.DeadLetterHeaders;
+import io.hookline.schemas.events.HeaderText;
 import io.hookline.schemas.events.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
  * Parks a failed inbox record on the inbox dead-letter topic ({@code receiver.inbox.dead-letter-topic}, default {@link Topics#NOTIFICATIONS_INBOX_DLT}) (partition chosen by key), with
- * Spring Kafka's {@code kafka_dlt-*} headers carrying the original topic, offset and the reason (our safe reason,
- * not the listener exception's message, which can quote SQL and the values in it), and logs
+ * the platform's dead-letter headers ({@link DeadLetterHeaders}, not Spring Kafka's {@code kafka_dlt-*}) carrying
+ * the original topic, partition, offset and the reason (our safe reason, not the listener exception's message,
+ * which can quote SQL and the values in it), and logs
  * one line saying which record and why (never its value). The notification row, if one was recorded, is the
  * sender loops' business and is left as it is. Called on the listener thread; blocks until the dead letter is acknowledged, and throws if
  * it is not, so the record is retried rather than lost.
@@ -29,6 +35,8 @@ class LoggingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     LoggingDeadLetterRecoverer(KafkaOperations<?, ?> template, String deadLetterTopic) {
         super(template, (record, exception) -> new TopicPartition(deadLetterTopic, -1));
         this.deadLetterTopic = deadLetterTopic;
+        excludeHeader(HeadersToAdd.values());
+        addHeadersFunction(LoggingDeadLetterRecoverer::deadLetterHeaders);
     }
 
     @Override
@@ -40,7 +48,17 @@ class LoggingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
         super.accept(record, consumer, new ParkedInboxRecordException(reason));
     }
 
-    /** What the dead letter's {@code kafka_dlt-exception-*} headers say: the reason, nothing of the payload. */
+    /** The platform's dead-letter headers: where the record was read and the reason, nothing of the payload. */
+    private static Headers deadLetterHeaders(ConsumerRecord<?, ?> record, Exception parked) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetterHeaders.REASON, HeaderText.encode(parked.getMessage()));
+        headers.add(DeadLetterHeaders.ORIGINAL_TOPIC, HeaderText.encode(record.topic()));
+        headers.add(DeadLetterHeaders.ORIGINAL_PARTITION, HeaderText.encode(record.partition()));
+        headers.add(DeadLetterHeaders.ORIGINAL_OFFSET, HeaderText.encode(record.offset()));
+        return headers;
+    }
+
+    /** The safe reason as the exception the recoverer is given: what {@code dlt_reason} says, nothing of the payload. */
     static final class ParkedInboxRecordException extends RuntimeException {
 
         ParkedInboxRecordException(String reason) {

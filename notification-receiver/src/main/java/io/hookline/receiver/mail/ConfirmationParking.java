@@ -4,22 +4,22 @@ import io.hookline.receiver.inbox.InboxHeaders;
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.notification.Notification;
 import io.hookline.receiver.notification.NotificationStatus;
+import io.hookline.schemas.events.DeadLetterHeaders;
 import io.hookline.schemas.events.EventTypes;
-import java.nio.charset.StandardCharsets;
+import io.hookline.schemas.events.HeaderText;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Parks a notification whose e-mail will not be attempted again on the inbox dead-letter topic
  * ({@code receiver.inbox.dead-letter-topic}): the very inbox record it came from (key = order id, value = the
- * webhook body as received, the inbox headers), so replaying it re-drives the notification, plus Spring Kafka's
- * {@code kafka_dlt-original-topic}, {@code kafka_dlt-exception-message} (the reason, which names no address) and
- * {@code kafka_dlt-exception-fqcn} headers, and {@code notification_status} ({@code failed} or {@code expired}).
+ * webhook body as received, the inbox headers), so replaying it re-drives the notification, plus the platform's
+ * dead-letter headers ({@link DeadLetterHeaders}: {@code dlt_original_topic}, {@code dlt_reason}, the reason,
+ * which names no address) and {@code notification_status} ({@code failed} or {@code expired}).
  *
  * <p>Thread-safe. Blocks until the record is acknowledged ({@code acks=all}), bounded by
  * {@code receiver.inbox.send-timeout}; throws if it is not, so the caller leaves the notification claimed and it is
@@ -47,9 +47,8 @@ public class ConfirmationParking {
         header(record, InboxHeaders.EVENT_ID, notification.eventId());
         header(record, InboxHeaders.EVENT_TYPE, EventTypes.ORDER_PAID);
         header(record, InboxHeaders.RECEIVED_AT, notification.receivedAt().toString());
-        header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC, inbox.topic());
-        header(record, KafkaHeaders.DLT_EXCEPTION_FQCN, MailDeliveryException.class.getName());
-        header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE, reason);
+        header(record, DeadLetterHeaders.ORIGINAL_TOPIC, inbox.topic());
+        header(record, DeadLetterHeaders.REASON, reason);
         header(record, STATUS_HEADER, status.wireValue());
         try {
             kafka.send(record).get(inbox.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -63,6 +62,6 @@ public class ConfirmationParking {
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(name, HeaderText.encode(value));
     }
 }

@@ -7,6 +7,7 @@ import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.ReceiverIntegrationTest;
 import io.hookline.receiver.support.TopicProbe;
 import io.hookline.receiver.support.WebhookClient;
+import io.hookline.schemas.events.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +27,7 @@ class InboxDeadLetterIntegrationTests {
     @Autowired
     InboxProperties inbox;
 
-    private static final String REASON_HEADER = "kafka_dlt-exception-message";
+    private static final String REASON_HEADER = DeadLetterHeaders.REASON;
 
     private final KafkaTemplate<String, String> kafka;
 
@@ -76,6 +77,9 @@ class InboxDeadLetterIntegrationTests {
         ConsumerRecord<String, String> parked = TopicProbe.awaitRecords(inbox.deadLetterTopic(), 1,
                 record -> tooLong.equals(TopicProbe.header(record, InboxHeaders.WEBHOOK_ID))).get(0);
         assertThat(TopicProbe.header(parked, REASON_HEADER)).contains("retries exhausted").doesNotContain("INSERT");
+        assertThat(TopicProbe.header(parked, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(inbox.topic());
+        assertThat(TopicProbe.header(parked, DeadLetterHeaders.ORIGINAL_OFFSET)).matches("\\d+");
+        assertThat(parked.headers()).noneMatch(header -> header.key().startsWith(DeadLetterHeaders.Spring.PREFIX));
         List<JsonNode> rows = await().atMost(Duration.ofSeconds(30))
                 .until(() -> new WebhookClient(port).notifications(orderId), list -> !list.isEmpty());
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("event_id").asString()).isEqualTo(valid));

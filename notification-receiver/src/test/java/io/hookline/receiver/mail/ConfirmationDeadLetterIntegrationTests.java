@@ -8,6 +8,7 @@ import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.ReceiverIntegrationTest;
 import io.hookline.receiver.support.TopicProbe;
 import io.hookline.receiver.support.WebhookClient;
+import io.hookline.schemas.events.DeadLetterHeaders;
 import io.hookline.schemas.signing.WebhookHeaders;
 import java.time.Duration;
 import java.util.List;
@@ -54,9 +55,9 @@ class ConfirmationDeadLetterIntegrationTests {
         ConsumerRecord<String, String> deadLetter = parked.get(0);
         assertThat(deadLetter.key()).isEqualTo(orderId);
         assertThat(deadLetter.value()).as("the inbox record itself, so a replay re-drives it").isEqualTo(body);
-        assertThat(TopicProbe.header(deadLetter, "kafka_dlt-exception-message"))
+        assertThat(TopicProbe.header(deadLetter, DeadLetterHeaders.REASON))
                 .contains("retried past the horizon", "ConnectException").doesNotContain("ada@example.com");
-        assertThat(TopicProbe.header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(inbox.topic());
+        assertThat(TopicProbe.header(deadLetter, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(inbox.topic());
         assertThat(TopicProbe.header(deadLetter, ConfirmationParking.STATUS_HEADER)).isEqualTo("expired");
         JsonNode row = await().atMost(Duration.ofSeconds(30)).until(() -> client.notifications(orderId).get(0),
                 r -> "expired".equals(r.get("status").asString()));

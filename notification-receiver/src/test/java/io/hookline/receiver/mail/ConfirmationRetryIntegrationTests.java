@@ -8,6 +8,7 @@ import io.hookline.receiver.support.FakeSmtpServer;
 import io.hookline.receiver.support.OrderPaidBodies;
 import io.hookline.receiver.support.ReceiverIntegrationTest;
 import io.hookline.receiver.support.WebhookClient;
+import io.hookline.schemas.events.DeadLetterHeaders;
 import io.hookline.schemas.signing.WebhookHeaders;
 import io.hookline.testsupport.KafkaGroups;
 import io.hookline.testsupport.KafkaTopics;
@@ -164,7 +165,7 @@ class ConfirmationRetryIntegrationTests {
                 .toList();
         assertThat(deadLetters).singleElement().satisfies(record -> {
             assertThat(KafkaTopics.header(record, WebhookHeaders.ID)).isEqualTo(refused);
-            assertThat(KafkaTopics.header(record, "kafka_dlt-exception-message")).contains("550", "permanently");
+            assertThat(KafkaTopics.header(record, DeadLetterHeaders.REASON)).contains("550", "permanently");
             assertThat(KafkaTopics.header(record, ConfirmationParking.STATUS_HEADER)).isEqualTo("failed");
         });
         assertThat(SMTP.withMessageId(messageId(good))).hasSize(1);

@@ -3,10 +3,10 @@ package io.hookline.orders.outbox;
 import io.hookline.schemas.catalog.EventCatalog;
 import io.hookline.schemas.catalog.EventTypeDefinition;
 import io.hookline.schemas.events.EventHeaders;
+import io.hookline.schemas.events.HeaderText;
 import io.hookline.schemas.events.Topics;
 import io.hookline.support.logging.LogFields;
 import io.hookline.support.tracing.TraceHandoff;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -66,18 +66,17 @@ class OutboxSender {
     private static ProducerRecord<String, String> toProducerRecord(OutboxRecord row, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ORDERS_EVENTS, row.aggregateId(),
                 row.payload());
-        record.headers().add(EventHeaders.EVENT_ID, row.eventId().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_TYPE, row.eventType().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_ID, HeaderText.encode(row.eventId()));
+        record.headers().add(EventHeaders.EVENT_TYPE, HeaderText.encode(row.eventType()));
         EventCatalog.platform().latest(row.eventType()).map(EventTypeDefinition::version).ifPresent(version ->
-                record.headers().add(EventHeaders.EVENT_VERSION,
-                        Integer.toString(version).getBytes(StandardCharsets.UTF_8)));
+                record.headers().add(EventHeaders.EVENT_VERSION, HeaderText.encode(version)));
         if (traceparent != null) {
-            record.headers().add(EventHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.TRACEPARENT, HeaderText.encode(traceparent));
         }
         if (row.client() != null) {
-            record.headers().add(EventHeaders.CLIENT_ID, row.client().clientId().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(EventHeaders.CLIENT_ID, HeaderText.encode(row.client().clientId()));
             record.headers().add(EventHeaders.CALLBACK_KEY_VERSIONS,
-                    row.client().callbackKeyVersions().getBytes(StandardCharsets.UTF_8));
+                    HeaderText.encode(row.client().callbackKeyVersions()));
         }
         return record;
     }

@@ -1,6 +1,7 @@
 package io.hookline.dispatcher.contract;
 
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
+import io.hookline.schemas.events.DeadLetterHeaders;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.InboxRecordHeaders;
 import io.hookline.schemas.signing.WebhookHeaders;
@@ -88,18 +89,25 @@ record RecordHeaders(Map<String, Header> headers) {
             .required(InboxRecordHeaders.RECEIVED_AT, "When the webhook was accepted (RFC 3339 UTC).")
             .optional(EventHeaders.TRACEPARENT, "W3C trace context of the webhook request.");
 
-    /** An inbox record the receiver's worker gave up on (Spring for Apache Kafka's dead-letter headers). */
+    /**
+     * An inbox record the receiver's worker gave up on: the platform's dead-letter headers; records parked before
+     * the receiver wrote them carry Spring for Apache Kafka's ({@code kafka_dlt-*}, binary partition and offset).
+     */
     static final RecordHeaders INBOX_DEAD_LETTER = INBOX.optionalAll()
-            .optional(KafkaHeaders.DLT_ORIGINAL_TOPIC, "The inbox topic.")
-            .optional(KafkaHeaders.DLT_ORIGINAL_PARTITION, "The inbox record's partition.")
-            .optional(KafkaHeaders.DLT_ORIGINAL_OFFSET, "The inbox record's offset.")
-            .optional(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, "The inbox record's timestamp.")
-            .optional(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP_TYPE, "Its timestamp type.")
-            .optional(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "The worker's consumer group.")
-            .optional(KafkaHeaders.DLT_EXCEPTION_FQCN, "The failure's exception class.")
-            .optional(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, "Its cause's class.")
-            .optional(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "The failure's message.")
-            .optional(KafkaHeaders.DLT_EXCEPTION_STACKTRACE, "The failure's stack trace.");
+            .optional(DeadLetterHeaders.REASON, "Why the worker gave up on it (safe to show: no address, no SQL).")
+            .optional(DeadLetterHeaders.ORIGINAL_TOPIC, "The inbox topic.")
+            .optional(DeadLetterHeaders.ORIGINAL_PARTITION, "The inbox record's partition, when it was read from it.")
+            .optional(DeadLetterHeaders.ORIGINAL_OFFSET, "The inbox record's offset, when it was read from it.")
+            .optional(KafkaHeaders.DLT_ORIGINAL_TOPIC, "Older records: the inbox topic.")
+            .optional(KafkaHeaders.DLT_ORIGINAL_PARTITION, "Older records: the inbox record's partition (4-byte int).")
+            .optional(KafkaHeaders.DLT_ORIGINAL_OFFSET, "Older records: the inbox record's offset (8-byte long).")
+            .optional(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP, "Older records: the inbox record's timestamp.")
+            .optional(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP_TYPE, "Older records: its timestamp type.")
+            .optional(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "Older records: the worker's consumer group.")
+            .optional(KafkaHeaders.DLT_EXCEPTION_FQCN, "Older records: the failure's exception class.")
+            .optional(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN, "Older records: its cause's class.")
+            .optional(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "Older records: the failure's message.")
+            .optional(KafkaHeaders.DLT_EXCEPTION_STACKTRACE, "Older records: the failure's stack trace.");
 
     /** The signed HTTP request the dispatcher makes of a delivery (Standard Webhooks). */
     static final RecordHeaders WEBHOOK_REQUEST = new RecordHeaders(new LinkedHashMap<>())

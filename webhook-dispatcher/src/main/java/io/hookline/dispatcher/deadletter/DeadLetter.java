@@ -1,9 +1,9 @@
 package io.hookline.dispatcher.deadletter;
 
 /** A dead letter as indexed: the record ({@code entry.body()} is {@code null} in list answers) and its state. */
-record DeadLetter(DeadLetterEntry entry, DeadLetterState state) {
+public record DeadLetter(DeadLetterEntry entry, DeadLetterState state) {
 
-    String id() {
+    public String id() {
         return entry.id();
     }
 }

@@ -10,15 +10,15 @@ import java.util.Objects;
  * @param by the operator ({@code dispatcher} for what the engine reports)
  * @param reason a discard's reason, or {@code null}
  */
-record DeadLetterAction(String action, String deadLetterId, Instant at, String by, String reason) {
+public record DeadLetterAction(String action, String deadLetterId, Instant at, String by, String reason) {
 
-    static final String REPLAYED = "replayed";
-    static final String DISCARDED = "discarded";
-    static final String REPLAY_DELIVERED = "replay_delivered";
+    public static final String REPLAYED = "replayed";
+    public static final String DISCARDED = "discarded";
+    public static final String REPLAY_DELIVERED = "replay_delivered";
     /** The {@code by} of actions the dispatcher itself produces. */
     static final String DISPATCHER = "dispatcher";
 
-    DeadLetterAction {
+    public DeadLetterAction {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(deadLetterId, "deadLetterId");
         Objects.requireNonNull(at, "at");

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * spelt out rather than left to the application's naming strategy. Thread-safe.
  */
 @Component
-class DeadLetterActions implements ReplayOutcomes {
+public class DeadLetterActions implements ReplayOutcomes {
 
     private final JsonMapper json;
     private final String topic;
@@ -30,11 +30,11 @@ class DeadLetterActions implements ReplayOutcomes {
         this.topic = topics.deadLetterActions();
     }
 
-    String topic() {
+    public String topic() {
         return topic;
     }
 
-    ProducerRecord<String, String> record(DeadLetterAction action) {
+    public ProducerRecord<String, String> record(DeadLetterAction action) {
         ObjectNode node = json.createObjectNode();
         node.put("action", action.action());
         node.put("dead_letter_id", action.deadLetterId());
@@ -47,7 +47,7 @@ class DeadLetterActions implements ReplayOutcomes {
     }
 
     /** The action in a record's value, or empty when it is not one (it is then skipped, with a warning). */
-    Optional<DeadLetterAction> parse(String value) {
+    public Optional<DeadLetterAction> parse(String value) {
         try {
             JsonNode node = json.readTree(value);
             String action = text(node, "action");

@@ -10,14 +10,14 @@ import java.util.Optional;
  * The opaque position of a list page: the last dead letter shown (time and id, the list's sort key). Encoded as
  * URL-safe base64 so that clients treat it as a token.
  */
-record DeadLetterCursor(Instant deadLetteredAt, String id) {
+public record DeadLetterCursor(Instant deadLetteredAt, String id) {
 
-    String encode() {
+    public String encode() {
         String text = deadLetteredAt + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Optional<DeadLetterCursor> decode(String token) {
+    public static Optional<DeadLetterCursor> decode(String token) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             int bar = text.indexOf('|');

@@ -2,7 +2,8 @@ package io.hookline.dispatcher.deadletter;
 
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryRecord;
-import java.nio.charset.StandardCharsets;
+import io.hookline.schemas.events.DeadLetterHeaders;
+import io.hookline.schemas.events.HeaderText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +25,7 @@ import org.apache.kafka.common.header.Headers;
  * @param clientId a callback's orders API client ({@code client_id}), or {@code null}; kept for its replay
  * @param callbackKeyVersions a callback's key versions ({@code callback_key_versions}), or {@code null}
  */
-record DeadLetterEntry(String id, String topic, int partition, long offset, String deliveryId, String eventId,
+public record DeadLetterEntry(String id, String topic, int partition, long offset, String deliveryId, String eventId,
         String eventType, String endpointId, String endpointUrl, String targetUrl, String orderId, Integer attempts,
         Instant firstAttemptAt, Instant lastAttemptAt, Integer lastStatus, String lastError, String reason,
         Instant deadLetteredAt, String body, String replayOf, Origin origin, String clientId,
@@ -35,7 +36,7 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
      *
      * @param headers {@code null} in list answers (not read)
      */
-    record Origin(String topic, Integer partition, Long offset, String headers) {
+    public record Origin(String topic, Integer partition, Long offset, String headers) {
     }
 
     static String id(int partition, long offset) {
@@ -50,25 +51,33 @@ record DeadLetterEntry(String id, String topic, int partition, long offset, Stri
                 text(h, DeliveryHeaders.ENDPOINT_URL), text(h, DeliveryHeaders.TARGET_URL), record.key(),
                 number(h, DeliveryHeaders.ATTEMPTS), time(h, DeliveryHeaders.FIRST_ATTEMPT_AT),
                 time(h, DeliveryHeaders.LAST_ATTEMPT_AT), number(h, DeliveryHeaders.LAST_STATUS),
-                text(h, DeliveryHeaders.LAST_ERROR), text(h, DeliveryHeaders.DLT_REASON),
+                text(h, DeliveryHeaders.LAST_ERROR), deadLettering(h).reason(),
                 Instant.ofEpochMilli(record.timestamp()), record.value(), text(h, DeliveryHeaders.REPLAY_OF), null,
                 text(h, DeliveryHeaders.CLIENT_ID), text(h, DeliveryHeaders.CALLBACK_KEY_VERSIONS));
     }
 
     /** Whether this is a delivery that can be sent again (an unreadable record has no delivery headers). */
-    boolean readable() {
+    public boolean readable() {
         return deliveryId != null && eventId != null && eventType != null && endpointId != null && body != null;
     }
 
     /** The same delivery with fresh attempts, marked as a replay of this dead letter. */
-    DeliveryRecord toReplay() {
+    public DeliveryRecord toReplay() {
         return DeliveryRecord.replay(deliveryId, eventId, eventType, endpointId, orderId, body, targetUrl, id)
                 .signedFor(clientId, callbackKeyVersions);
     }
 
     static String text(Headers headers, String name) {
         Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null ? null : HeaderText.decode(header.value());
+    }
+
+    /** What the dead-lettering wrote, in either convention ({@link DeadLetterHeaders}). */
+    static DeadLetterHeaders.DeadLettering deadLettering(Headers headers) {
+        return DeadLetterHeaders.read(name -> {
+            Header header = headers.lastHeader(name);
+            return header == null ? null : header.value();
+        });
     }
 
     static Integer number(Headers headers, String name) {

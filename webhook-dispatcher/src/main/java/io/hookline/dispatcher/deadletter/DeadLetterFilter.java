@@ -15,42 +15,42 @@ import java.util.List;
  * @param ids only these dead letters ({@code null}: any)
  * @param topic only the dead letters of this dead-letter topic ({@code null}: any); every API sets its own
  */
-record DeadLetterFilter(String endpointId, String eventType, String orderId, Integer lastStatus,
+public record DeadLetterFilter(String endpointId, String eventType, String orderId, Integer lastStatus,
         DeadLetterStatus status, Instant from, Instant to, List<String> ids, String topic) {
 
     /** {@code last_status=none}: the last attempt got no HTTP response. */
-    static final int NO_STATUS = 0;
+    public static final int NO_STATUS = 0;
 
-    static final DeadLetterFilter ANY = new DeadLetterFilter(null, null, null, null, null, null, null, null);
+    public static final DeadLetterFilter ANY = new DeadLetterFilter(null, null, null, null, null, null, null, null);
 
-    DeadLetterFilter {
+    public DeadLetterFilter {
         ids = ids == null ? null : List.copyOf(ids);
     }
 
-    DeadLetterFilter(String endpointId, String eventType, String orderId, Integer lastStatus, DeadLetterStatus status,
+    public DeadLetterFilter(String endpointId, String eventType, String orderId, Integer lastStatus, DeadLetterStatus status,
             Instant from, Instant to, List<String> ids) {
         this(endpointId, eventType, orderId, lastStatus, status, from, to, ids, null);
     }
 
-    DeadLetterFilter withStatus(DeadLetterStatus only) {
+    public DeadLetterFilter withStatus(DeadLetterStatus only) {
         return new DeadLetterFilter(endpointId, eventType, orderId, lastStatus, only, from, to, ids, topic);
     }
 
-    DeadLetterFilter onTopic(String deadLetterTopic) {
+    public DeadLetterFilter onTopic(String deadLetterTopic) {
         return new DeadLetterFilter(endpointId, eventType, orderId, lastStatus, status, from, to, ids,
                 deadLetterTopic);
     }
 
-    boolean narrowsAnything() {
+    public boolean narrowsAnything() {
         return endpointId != null || eventType != null || orderId != null || lastStatus != null || from != null
                 || to != null || ids != null;
     }
 
     /** A SQL condition (without {@code where}) and its parameters. */
-    record Sql(String condition, List<Object> params) {
+    public record Sql(String condition, List<Object> params) {
     }
 
-    Sql toSql() {
+    public Sql toSql() {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         add(conditions, params, "endpoint_id = ?", endpointId);
@@ -80,7 +80,7 @@ record DeadLetterFilter(String endpointId, String eventType, String orderId, Int
         }
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

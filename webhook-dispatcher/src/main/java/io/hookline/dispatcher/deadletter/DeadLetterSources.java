@@ -3,16 +3,15 @@ package io.hookline.dispatcher.deadletter;
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
 import io.hookline.dispatcher.delivery.DeliveryTopicsProperties;
 import io.hookline.dispatcher.fanout.FanOutProperties;
-import java.nio.ByteBuffer;
+import io.hookline.schemas.events.DeadLetterHeaders;
+import io.hookline.schemas.events.HeaderText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Thread-safe.
  */
 @Component
-class DeadLetterSources {
+public class DeadLetterSources {
 
     private final String deliveries;
     private final RecordSource events;
@@ -42,65 +41,52 @@ class DeadLetterSources {
     }
 
     /** Every dead-letter topic the index reads. */
-    List<String> deadLetterTopics() {
+    public List<String> deadLetterTopics() {
         return List.of(deliveries, events.deadLetterTopic(), inbox.deadLetterTopic());
     }
 
-    String deliveries() {
+    public String deliveries() {
         return deliveries;
     }
 
-    RecordSource events() {
+    public RecordSource events() {
         return events;
     }
 
-    RecordSource inbox() {
+    public RecordSource inbox() {
         return inbox;
     }
 
-    Optional<RecordSource> recordSource(String deadLetterTopic) {
+    public Optional<RecordSource> recordSource(String deadLetterTopic) {
         return List.of(events, inbox).stream().filter(s -> s.deadLetterTopic().equals(deadLetterTopic)).findFirst();
     }
 
     /** A record of any dead-letter topic as the index keeps it. */
-    DeadLetterEntry entry(ConsumerRecord<String, String> record) {
+    public DeadLetterEntry entry(ConsumerRecord<String, String> record) {
         return recordSource(record.topic()).map(source -> entry(source, record))
                 .orElseGet(() -> DeadLetterEntry.from(record));
     }
 
     private DeadLetterEntry entry(RecordSource source, ConsumerRecord<String, String> record) {
         Headers h = record.headers();
-        String reason = first(DeadLetterEntry.text(h, DeliveryHeaders.DLT_REASON),
-                DeadLetterEntry.text(h, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
-        String originalTopic = first(DeadLetterEntry.text(h, DeliveryHeaders.DLT_ORIGINAL_TOPIC),
-                DeadLetterEntry.text(h, KafkaHeaders.DLT_ORIGINAL_TOPIC));
-        Integer partition = DeadLetterEntry.number(h, DeliveryHeaders.DLT_ORIGINAL_PARTITION);
-        if (partition == null) {
-            byte[] bytes = bytes(h, KafkaHeaders.DLT_ORIGINAL_PARTITION, Integer.BYTES);
-            partition = bytes == null ? null : ByteBuffer.wrap(bytes).getInt();
-        }
-        Long offset = longText(DeadLetterEntry.text(h, DeliveryHeaders.DLT_ORIGINAL_OFFSET));
-        if (offset == null) {
-            byte[] bytes = bytes(h, KafkaHeaders.DLT_ORIGINAL_OFFSET, Long.BYTES);
-            offset = bytes == null ? null : ByteBuffer.wrap(bytes).getLong();
-        }
+        DeadLetterHeaders.DeadLettering dead = DeadLetterEntry.deadLettering(h);
         return new DeadLetterEntry(source.id(record.partition(), record.offset()), record.topic(),
                 record.partition(), record.offset(), null, DeadLetterEntry.text(h, DeliveryHeaders.EVENT_ID),
                 DeadLetterEntry.text(h, DeliveryHeaders.EVENT_TYPE), null, null, null, record.key(), null, null,
-                null, null, null, reason, Instant.ofEpochMilli(record.timestamp()), record.value(),
+                null, null, null, dead.reason(), Instant.ofEpochMilli(record.timestamp()), record.value(),
                 DeadLetterEntry.text(h, DeliveryHeaders.REPLAY_OF),
-                new DeadLetterEntry.Origin(originalTopic, partition, offset, HeaderCodec.toJson(h, json)), null, null);
+                new DeadLetterEntry.Origin(dead.originalTopic(), dead.originalPartition(), dead.originalOffset(),
+                        HeaderCodec.toJson(h, json)), null, null);
     }
 
     /**
      * The record a replay puts back on the source topic: the same key, value and headers, without the headers the
      * dead-lettering added ({@code dlt_*}, {@code kafka_dlt-*}) and with {@code replay_of} = this dead letter.
      */
-    ProducerRecord<String, String> replay(RecordSource source, DeadLetterEntry entry) {
+    public ProducerRecord<String, String> replay(RecordSource source, DeadLetterEntry entry) {
         Headers headers = HeaderCodec.fromJson(entry.origin() == null ? null : entry.origin().headers(), json,
-                name -> name.startsWith("dlt_") || name.startsWith("kafka_dlt-")
-                        || name.equals(DeliveryHeaders.REPLAY_OF));
-        headers.add(DeliveryHeaders.REPLAY_OF, entry.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                name -> DeadLetterHeaders.addedByDeadLettering(name) || name.equals(DeliveryHeaders.REPLAY_OF));
+        headers.add(DeliveryHeaders.REPLAY_OF, HeaderText.encode(entry.id()));
         return new ProducerRecord<>(target(source, entry), null, entry.orderId(), entry.body(), headers);
     }
 
@@ -108,26 +94,9 @@ class DeadLetterSources {
      * Where a replay goes: the topic the record was read from when that is one of the fan-out's sources (a poison
      * event of another source goes back to that source), else the source's usual topic.
      */
-    String target(RecordSource source, DeadLetterEntry entry) {
+    public String target(RecordSource source, DeadLetterEntry entry) {
         String original = entry.origin() == null ? null : entry.origin().topic();
         return source == events && original != null && eventSources.contains(original) ? original
                 : source.sourceTopic();
-    }
-
-    private static byte[] bytes(Headers headers, String name, int length) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null || header.value().length != length ? null : header.value();
-    }
-
-    private static Long longText(String text) {
-        try {
-            return text == null ? null : Long.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String first(String a, String b) {
-        return a != null ? a : b;
     }
 }

@@ -11,19 +11,19 @@ import java.util.Locale;
  * @param replay {@code null} unless replayed
  * @param discard {@code null} unless discarded (kept when a discarded dead letter is replayed later)
  */
-record DeadLetterState(DeadLetterStatus status, Replay replay, Discard discard) {
+public record DeadLetterState(DeadLetterStatus status, Replay replay, Discard discard) {
 
-    static final DeadLetterState DEAD = new DeadLetterState(DeadLetterStatus.DEAD, null, null);
+    public static final DeadLetterState DEAD = new DeadLetterState(DeadLetterStatus.DEAD, null, null);
 
-    enum Outcome {
+    public enum Outcome {
         PENDING, DELIVERED, FAILED;
 
         @JsonValue
-        String value() {
+        public String value() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static Outcome parse(String text) {
+        public static Outcome parse(String text) {
             return text == null ? null : valueOf(text.toUpperCase(Locale.ROOT));
         }
     }
@@ -33,9 +33,9 @@ record DeadLetterState(DeadLetterStatus status, Replay replay, Discard discard) 
      * docs/dead-letters.md), its outcome, and when it was delivered or which dead letter it became.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Replay(Instant queuedAt, String by, Outcome outcome, Instant deliveredAt, String deadLetterId) {
+    public record Replay(Instant queuedAt, String by, Outcome outcome, Instant deliveredAt, String deadLetterId) {
     }
 
-    record Discard(Instant at, String by, String reason) {
+    public record Discard(Instant at, String by, String reason) {
     }
 }

@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Where a dead letter stands: still {@code dead}, {@code replayed} (once, for good) or {@code discarded}. */
-enum DeadLetterStatus {
+public enum DeadLetterStatus {
     DEAD, REPLAYED, DISCARDED;
 
     @JsonValue
-    String value() {
+    public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<DeadLetterStatus> parse(String text) {
+    public static Optional<DeadLetterStatus> parse(String text) {
         return Arrays.stream(values()).filter(status -> status.value().equals(text)).findFirst();
     }
 }

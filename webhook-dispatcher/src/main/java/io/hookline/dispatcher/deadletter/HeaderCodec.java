@@ -21,10 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Kafka's binary {@code kafka_dlt-original-offset}, ...); a header without a value has neither. Exact both ways, so
  * a replay sends the headers it was given. Stateless.
  */
-final class HeaderCodec {
+public final class HeaderCodec {
 
     /** Spring Kafka's dead-letter stack trace: never stored, never shown (DESIGN.md: no stack traces out). */
-    static final String STACK_TRACE = "kafka_dlt-exception-stacktrace";
+    static final String STACK_TRACE = io.hookline.schemas.events.DeadLetterHeaders.Spring.STACK_TRACE;
 
     private HeaderCodec() {
     }
@@ -69,7 +69,7 @@ final class HeaderCodec {
     }
 
     /** For the detail view: the stored array as it is. */
-    static List<JsonNode> view(String stored, JsonMapper json) {
+    public static List<JsonNode> view(String stored, JsonMapper json) {
         return stored == null ? List.of() : json.readTree(stored).valueStream().toList();
     }
 

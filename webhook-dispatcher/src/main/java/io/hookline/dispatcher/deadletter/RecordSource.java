@@ -8,13 +8,13 @@ package io.hookline.dispatcher.deadletter;
  * @param idPrefix its dead letters' ids are {@code <prefix><partition>_<offset>} ({@code dle_}, {@code dli_}),
  *        distinct from the deliveries' {@code dl_}
  */
-record RecordSource(String name, String idPrefix, String deadLetterTopic, String sourceTopic) {
+public record RecordSource(String name, String idPrefix, String deadLetterTopic, String sourceTopic) {
 
     String id(int partition, long offset) {
         return idPrefix + partition + "_" + offset;
     }
 
-    boolean owns(String id) {
+    public boolean owns(String id) {
         return id.startsWith(idPrefix);
     }
 }

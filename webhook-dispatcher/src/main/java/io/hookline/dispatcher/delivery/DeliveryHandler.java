@@ -160,26 +160,22 @@ class DeliveryHandler {
         }));
     }
 
+    /** Carries out {@link RetryPolicy}'s decision on the attempt's outcome. */
     private void afterAttempt(DeliveryRecord delivery, Endpoint endpoint, AttemptResult result, Runnable done) {
-        if (result.delivered() && delivery.replayOf() != null) {
-            sender.send(replayOutcomes.delivered(delivery, result.attemptedAt()), done);
-            return;
+        switch (policy.decide(delivery, AttemptOutcome.of(result), clock.instant())) {
+            case RetryPolicy.Decision.Done() when delivery.replayOf() != null ->
+                    sender.send(replayOutcomes.delivered(delivery, result.attemptedAt()), done);
+            case RetryPolicy.Decision.Done() -> done.run();
+            case RetryPolicy.Decision.Retry(Instant dueAt, int tier) -> {
+                metrics.retried(tier);
+                sender.send(delivery.afterFailure(result, dueAt).toProducerRecord(topics.retry(tier)), done);
+            }
+            case RetryPolicy.Decision.DeadLetter(String reason, RetryPolicy.Cause cause) -> {
+                DeliveryRecord last = delivery.afterFailure(result, null);
+                metrics.deadLettered(last, cause.label());
+                deadLetter(last, reason, endpoint, done);
+            }
         }
-        if (result.delivered()) {
-            done.run();
-            return;
-        }
-        RetryPolicy.Decision decision = policy.afterFailure(delivery, result, clock.instant());
-        if (decision instanceof RetryPolicy.Decision.Retry(Instant dueAt, int tier)) {
-            metrics.retried(tier);
-            sender.send(delivery.afterFailure(result, dueAt).toProducerRecord(topics.retry(tier)), done);
-            return;
-        }
-        String reason = ((RetryPolicy.Decision.DeadLetter) decision).reason();
-        DeliveryRecord last = delivery.afterFailure(result, null);
-        metrics.deadLettered(last, reason.startsWith(RetryPolicy.REFUSED) ? "address_refused"
-                : reason.startsWith("expired") ? "expired" : "exhausted");
-        deadLetter(last, reason, endpoint, done);
     }
 
     private void deadLetter(DeliveryRecord delivery, String reason, Endpoint endpoint, Runnable done) {

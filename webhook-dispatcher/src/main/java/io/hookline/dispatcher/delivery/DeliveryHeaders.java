@@ -1,8 +1,10 @@
 package io.hookline.dispatcher.delivery;
 
+import io.hookline.schemas.events.DeadLetterHeaders;
+
 /**
  * Header names of the records on the delivery, retry and dead-letter topics. Values are UTF-8 text (times
- * are RFC 3339), so any Kafka tool shows them, e.g. {@code kcat -C -J -t webhooks.deliveries.dlt}.
+ * are RFC 3339, {@link io.hookline.schemas.events.HeaderText}), so any Kafka tool shows them, e.g. {@code kcat -C -J -t webhooks.deliveries.dlt}.
  */
 public final class DeliveryHeaders {
 
@@ -38,12 +40,12 @@ public final class DeliveryHeaders {
     public static final String LAST_ERROR = "last_error";
     /** On a replayed delivery (and its retries and dead letter): the dead letter it replays, {@code dl_…}. */
     public static final String REPLAY_OF = "replay_of";
-    /** On dead letters: a readable reason. */
-    public static final String DLT_REASON = "dlt_reason";
+    /** On dead letters: a readable reason (the platform's one dead-letter convention, {@link DeadLetterHeaders}). */
+    public static final String DLT_REASON = DeadLetterHeaders.REASON;
     /** On dead letters of unreadable records: where the record came from. */
-    public static final String DLT_ORIGINAL_TOPIC = "dlt_original_topic";
-    public static final String DLT_ORIGINAL_PARTITION = "dlt_original_partition";
-    public static final String DLT_ORIGINAL_OFFSET = "dlt_original_offset";
+    public static final String DLT_ORIGINAL_TOPIC = DeadLetterHeaders.ORIGINAL_TOPIC;
+    public static final String DLT_ORIGINAL_PARTITION = DeadLetterHeaders.ORIGINAL_PARTITION;
+    public static final String DLT_ORIGINAL_OFFSET = DeadLetterHeaders.ORIGINAL_OFFSET;
 
     private DeliveryHeaders() {
     }

@@ -50,14 +50,21 @@ public class DeliveryRouting {
 
     /** The delivery deferred without counting an attempt, or dead-lettered when that would pass its deadline. */
     ProducerRecord<String, String> deferred(DeliveryRecord delivery) {
-        Instant now = clock.instant();
-        RetryPolicy.Decision decision = policy.deferral(delivery, circuits.retryAt(delivery.endpointId()), now);
-        if (decision instanceof RetryPolicy.Decision.Retry(Instant dueAt, int tier)) {
-            metrics.deferred(delivery, tier);
-            return delivery.deferredUntil(dueAt).toProducerRecord(topics.retry(tier));
-        }
-        String reason = ((RetryPolicy.Decision.DeadLetter) decision).reason();
-        metrics.deadLettered(delivery, "expired");
+        AttemptOutcome deferral = new AttemptOutcome.Deferred(circuits.retryAt(delivery.endpointId()));
+        return switch (policy.decide(delivery, deferral, clock.instant())) {
+            case RetryPolicy.Decision.Retry(Instant dueAt, int tier) -> {
+                metrics.deferred(delivery, tier);
+                yield delivery.deferredUntil(dueAt).toProducerRecord(topics.retry(tier));
+            }
+            case RetryPolicy.Decision.DeadLetter(String reason, RetryPolicy.Cause cause) -> {
+                metrics.deadLettered(delivery, cause.label());
+                yield deadLetter(delivery, reason);
+            }
+            case RetryPolicy.Decision.Done() -> throw new IllegalStateException("a deferral is never done");
+        };
+    }
+
+    private ProducerRecord<String, String> deadLetter(DeliveryRecord delivery, String reason) {
         try (LogFields fields = LogFields.of(delivery.key(), delivery.eventId(), delivery.traceparent())) {
             log.warn("Dead-lettering deferred delivery {} of event {} to {}: {}", delivery.deliveryId(),
                     delivery.eventId(), delivery.endpointId(), reason);

@@ -11,6 +11,7 @@ import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;
 import io.hookline.dispatcher.endpoint.UrlPolicy;
 import io.hookline.schemas.events.EventHeaders;
+import io.hookline.schemas.events.HeaderText;
 import io.hookline.support.logging.LogFields;
 import io.hookline.support.tracing.TraceHandoff;
 import java.nio.charset.StandardCharsets;
@@ -198,10 +199,10 @@ public class FanOut {
 
     private static String text(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null ? null : HeaderText.decode(header.value());
     }
 
     private static void add(ProducerRecord<?, ?> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(name, HeaderText.encode(value));
     }
 }

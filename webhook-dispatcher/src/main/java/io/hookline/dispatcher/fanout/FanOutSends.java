@@ -1,7 +1,7 @@
 package io.hookline.dispatcher.fanout;
 
 import io.hookline.dispatcher.delivery.DeliveryHeaders;
-import java.nio.charset.StandardCharsets;
+import io.hookline.schemas.events.HeaderText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +111,6 @@ class FanOutSends {
     /** A delivery is itself whatever topic it goes to (routing may change between tries); a dead letter by topic. */
     private static String identity(ProducerRecord<String, String> record) {
         Header id = record.headers().lastHeader(DeliveryHeaders.DELIVERY_ID);
-        return id == null ? "topic:" + record.topic() : new String(id.value(), StandardCharsets.UTF_8);
+        return id == null ? "topic:" + record.topic() : HeaderText.decode(id.value());
     }
 }

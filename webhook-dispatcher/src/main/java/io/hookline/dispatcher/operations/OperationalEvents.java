@@ -5,6 +5,7 @@ import io.hookline.schemas.events.EndpointDisabled;
 import io.hookline.schemas.events.EventEnvelope;
 import io.hookline.schemas.events.EventHeaders;
 import io.hookline.schemas.events.EventTypes;
+import io.hookline.schemas.events.HeaderText;
 import io.hookline.schemas.events.WebhookMessage;
 import io.hookline.schemas.validation.ContractSchema;
 import io.hookline.schemas.validation.ContractValidator;
@@ -58,8 +59,8 @@ public class OperationalEvents {
         }
         ProducerRecord<String, String> record = new ProducerRecord<>(properties.topic(), disabled.endpointId(),
                 json.writeValueAsString(event));
-        record.headers().add(EventHeaders.EVENT_ID, id.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_ID, HeaderText.encode(id));
+        record.headers().add(EventHeaders.EVENT_TYPE, HeaderText.encode(event.type()));
         sender.send(record, () -> log.info("Produced {} {} for endpoint {}", event.type(), id, disabled.endpointId()));
         webhook.send(id.toString(), event.type(), json.writeValueAsString(WebhookMessage.of(event)));
         return id;

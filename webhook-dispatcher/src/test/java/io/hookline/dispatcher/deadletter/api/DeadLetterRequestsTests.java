@@ -1,8 +1,11 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hookline.dispatcher.deadletter.DeadLetterCursor;
+import io.hookline.dispatcher.deadletter.DeadLetterFilter;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
 import io.hookline.support.problem.FieldViolation;
 import io.hookline.support.problem.RequestValidationException;
 import java.time.Instant;

@@ -1,14 +1,18 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.hookline.dispatcher.deadletter.DeadLetter;
+import io.hookline.dispatcher.deadletter.DeadLetterEntry;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Discard;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Replay;
+import io.hookline.dispatcher.deadletter.DeadLetterState;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** The JSON answers of the {@code orders.events.dlt} and {@code notifications.inbox.dlt} APIs (snake_case). */
-final class RecordDeadLetterViews {
+public final class RecordDeadLetterViews {
 
     private RecordDeadLetterViews() {
     }

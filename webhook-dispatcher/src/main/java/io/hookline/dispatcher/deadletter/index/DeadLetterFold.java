@@ -1,8 +1,11 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.index;
 
+import io.hookline.dispatcher.deadletter.DeadLetterAction;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Discard;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Outcome;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Replay;
+import io.hookline.dispatcher.deadletter.DeadLetterState;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +20,7 @@ import java.util.List;
  * Replayed wins over discarded wins over dead; a delivered outcome wins over a failed one (the endpoint got it).
  * A claim is confirmed (and {@code claimAt} cleared) once the topics show the status it claimed. Pure.
  */
-final class DeadLetterFold {
+public final class DeadLetterFold {
 
     /** What the index row holds: its replay and discard fields and an unconfirmed claim's time. */
     record Held(Instant replayQueuedAt, String replayBy, Discard discard, Instant claimAt) {

@@ -1,5 +1,6 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.actions;
 
+import io.hookline.dispatcher.deadletter.DeadLetterProperties;
 import io.hookline.dispatcher.delivery.DurableSender;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

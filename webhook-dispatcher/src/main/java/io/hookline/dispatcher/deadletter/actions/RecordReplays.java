@@ -1,5 +1,13 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.actions;
 
+import io.hookline.dispatcher.deadletter.DeadLetter;
+import io.hookline.dispatcher.deadletter.DeadLetterAction;
+import io.hookline.dispatcher.deadletter.DeadLetterActions;
+import io.hookline.dispatcher.deadletter.DeadLetterSources;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
+import io.hookline.dispatcher.deadletter.RecordSource;
+import io.hookline.dispatcher.deadletter.index.DeadLetterIndex;
+import io.hookline.dispatcher.deadletter.index.DeadLetterQueries;
 import io.hookline.support.problem.ConflictException;
 import io.hookline.support.problem.NotFoundException;
 import io.hookline.support.problem.ServiceUnavailableException;
@@ -21,7 +29,7 @@ import org.springframework.stereotype.Service;
  * Thread-safe.
  */
 @Service
-class RecordReplays {
+public class RecordReplays {
 
     private static final Logger log = LoggerFactory.getLogger(RecordReplays.class);
 
@@ -42,7 +50,7 @@ class RecordReplays {
         this.clock = clock;
     }
 
-    DeadLetterReplays.Single replay(RecordSource source, String id, String operator) {
+    public DeadLetterReplays.Single replay(RecordSource source, String id, String operator) {
         DeadLetter deadLetter = find(source, id);
         if (deadLetter.state().status() == DeadLetterStatus.REPLAYED) {
             return new DeadLetterReplays.Single(false, deadLetter);
@@ -68,7 +76,7 @@ class RecordReplays {
     }
 
     /** The dead letter, if it is one of this topic's. */
-    DeadLetter find(RecordSource source, String id) {
+    public DeadLetter find(RecordSource source, String id) {
         return (source.owns(id) ? queries.find(id) : java.util.Optional.<DeadLetter>empty())
                 .filter(deadLetter -> deadLetter.entry().topic().equals(source.deadLetterTopic()))
                 .orElseThrow(() -> new NotFoundException("There is no dead letter " + id + " of "

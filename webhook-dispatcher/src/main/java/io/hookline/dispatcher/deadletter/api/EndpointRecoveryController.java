@@ -1,6 +1,8 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.api;
 
-import io.hookline.dispatcher.deadletter.DeadLetterRequests.Action;
+import io.hookline.dispatcher.deadletter.actions.DeadLetterReplays;
+import io.hookline.dispatcher.deadletter.actions.EndpointRecovery;
+import io.hookline.dispatcher.deadletter.api.DeadLetterRequests.Action;
 import io.hookline.dispatcher.endpoint.Disablement;
 import io.hookline.dispatcher.endpoint.EndpointView;
 import io.hookline.support.problem.FieldViolation;

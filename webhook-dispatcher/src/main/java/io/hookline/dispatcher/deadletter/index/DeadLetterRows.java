@@ -1,8 +1,12 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.index;
 
+import io.hookline.dispatcher.deadletter.DeadLetter;
+import io.hookline.dispatcher.deadletter.DeadLetterEntry;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Discard;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Outcome;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Replay;
+import io.hookline.dispatcher.deadletter.DeadLetterState;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

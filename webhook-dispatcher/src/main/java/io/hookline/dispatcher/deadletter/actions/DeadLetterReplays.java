@@ -1,6 +1,15 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.actions;
 
 import io.hookline.dispatcher.catalog.EventTypeRegistry;
+import io.hookline.dispatcher.deadletter.DeadLetter;
+import io.hookline.dispatcher.deadletter.DeadLetterAction;
+import io.hookline.dispatcher.deadletter.DeadLetterActions;
+import io.hookline.dispatcher.deadletter.DeadLetterCursor;
+import io.hookline.dispatcher.deadletter.DeadLetterEntry;
+import io.hookline.dispatcher.deadletter.DeadLetterFilter;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
+import io.hookline.dispatcher.deadletter.index.DeadLetterIndex;
+import io.hookline.dispatcher.deadletter.index.DeadLetterQueries;
 import io.hookline.dispatcher.delivery.DeliveryRecord;
 import io.hookline.dispatcher.delivery.DeliveryRouting;
 import io.hookline.support.problem.ConflictException;
@@ -24,15 +33,15 @@ import org.springframework.stereotype.Service;
  * answers 503. Thread-safe.
  */
 @Service
-class DeadLetterReplays {
+public class DeadLetterReplays {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterReplays.class);
     static final int PAGE = 100;
 
-    record Single(boolean queued, DeadLetter deadLetter) {
+    public record Single(boolean queued, DeadLetter deadLetter) {
     }
 
-    record Bulk(int queued, int skipped) {
+    public record Bulk(int queued, int skipped) {
     }
 
     private final DeadLetterQueries queries;
@@ -56,7 +65,7 @@ class DeadLetterReplays {
         this.clock = clock;
     }
 
-    Single replay(String id, String operator) {
+    public Single replay(String id, String operator) {
         DeadLetter deadLetter = find(id);
         if (deadLetter.state().status() == DeadLetterStatus.REPLAYED) {
             return new Single(false, deadLetter);
@@ -77,7 +86,7 @@ class DeadLetterReplays {
     }
 
     /** Replays every dead letter (status dead) that matches, a page at a time. */
-    Bulk replayMatching(DeadLetterFilter filter, String operator) {
+    public Bulk replayMatching(DeadLetterFilter filter, String operator) {
         DeadLetterFilter dead = filter.withStatus(DeadLetterStatus.DEAD);
         int queued = 0;
         int skipped = 0;

@@ -1,16 +1,21 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.api;
 
 import io.hookline.dispatcher.attempt.DeliveryAttempt;
-import io.hookline.dispatcher.deadletter.DeadLetterQueries.EndpointCount;
+import io.hookline.dispatcher.deadletter.DeadLetter;
+import io.hookline.dispatcher.deadletter.DeadLetterEntry;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Discard;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Replay;
+import io.hookline.dispatcher.deadletter.DeadLetterState;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
+import io.hookline.dispatcher.deadletter.index.DeadLetterQueries.EndpointCount;
+import io.hookline.dispatcher.deadletter.index.DeadLetterQueries;
 import io.hookline.dispatcher.endpoint.EndpointView;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** The dead-letter API's JSON answers (snake_case through the application's naming strategy). */
-final class DeadLetterViews {
+public final class DeadLetterViews {
 
     private DeadLetterViews() {
     }

@@ -1,5 +1,8 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.index;
 
+import io.hookline.dispatcher.deadletter.DeadLetter;
+import io.hookline.dispatcher.deadletter.DeadLetterCursor;
+import io.hookline.dispatcher.deadletter.DeadLetterFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -8,12 +11,12 @@ import org.springframework.stereotype.Repository;
 
 /** Reads the dead-letter index: one, a page (newest first) and totals. Thread-safe. */
 @Repository
-class DeadLetterQueries {
+public class DeadLetterQueries {
 
     /** Newest first; the id breaks ties so that pages never skip or repeat a row. */
     private static final String ORDER = " order by dead_lettered_at desc, id desc";
 
-    record EndpointCount(String endpointId, long count) {
+    public record EndpointCount(String endpointId, long count) {
     }
 
     private final JdbcClient jdbc;
@@ -22,13 +25,13 @@ class DeadLetterQueries {
         this.jdbc = jdbc;
     }
 
-    Optional<DeadLetter> find(String id) {
+    public Optional<DeadLetter> find(String id) {
         return jdbc.sql("select " + DeadLetterRows.ALL_COLUMNS + " from dead_letters where id = ?").param(id)
                 .query(DeadLetterRows::withBody).optional();
     }
 
     /** Up to {@code limit} summaries after the cursor ({@code null}: from the newest). */
-    List<DeadLetter> page(DeadLetterFilter filter, DeadLetterCursor after, int limit, boolean withBody) {
+    public List<DeadLetter> page(DeadLetterFilter filter, DeadLetterCursor after, int limit, boolean withBody) {
         DeadLetterFilter.Sql where = filter.toSql();
         List<Object> params = new ArrayList<>(where.params());
         String condition = where.condition();
@@ -44,14 +47,14 @@ class DeadLetterQueries {
                 .query(withBody ? DeadLetterRows::withBody : DeadLetterRows::summary).list();
     }
 
-    long count(DeadLetterFilter filter) {
+    public long count(DeadLetterFilter filter) {
         DeadLetterFilter.Sql where = filter.toSql();
         return jdbc.sql("select count(*) from dead_letters where " + where.condition()).params(where.params())
                 .query(Long.class).single();
     }
 
     /** Matching dead letters per endpoint, most first. */
-    List<EndpointCount> countByEndpoint(DeadLetterFilter filter) {
+    public List<EndpointCount> countByEndpoint(DeadLetterFilter filter) {
         DeadLetterFilter.Sql where = filter.toSql();
         return jdbc.sql("select endpoint_id, count(*) as n from dead_letters where " + where.condition()
                 + " group by endpoint_id order by n desc, endpoint_id").params(where.params())

@@ -1,5 +1,6 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.actions;
 
+import io.hookline.dispatcher.deadletter.DeadLetterEntry;
 import io.hookline.dispatcher.delivery.CallbackSigning;
 import io.hookline.dispatcher.endpoint.Endpoint;
 import io.hookline.dispatcher.endpoint.EndpointDirectory;

@@ -1,5 +1,8 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.api;
 
+import io.hookline.dispatcher.deadletter.DeadLetterCursor;
+import io.hookline.dispatcher.deadletter.DeadLetterFilter;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
 import io.hookline.support.problem.FieldViolation;
 import io.hookline.support.problem.RequestValidationException;
 import java.time.Instant;
@@ -18,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * discards. Every problem is collected and reported at once (422 with the fields); unknown parameters and
  * fields are refused too, so that a misspelt filter never widens a bulk action. Stateless.
  */
-final class DeadLetterRequests {
+public final class DeadLetterRequests {
 
     static final String DEFAULT_OPERATOR = "admin";
     static final int DEFAULT_LIMIT = 50;

@@ -1,5 +1,8 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.index;
 
+import io.hookline.dispatcher.deadletter.DeadLetterActions;
+import io.hookline.dispatcher.deadletter.DeadLetterProperties;
+import io.hookline.dispatcher.deadletter.DeadLetterSources;
 import io.hookline.support.supervision.LoopSupervisor;
 import io.hookline.support.supervision.SupervisedLoop;
 import java.time.Clock;

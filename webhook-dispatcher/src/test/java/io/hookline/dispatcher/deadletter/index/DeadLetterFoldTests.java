@@ -1,12 +1,15 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.dispatcher.deadletter.DeadLetterFold.Held;
-import io.hookline.dispatcher.deadletter.DeadLetterFold.Result;
+import io.hookline.dispatcher.deadletter.DeadLetterAction;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Discard;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Outcome;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Replay;
+import io.hookline.dispatcher.deadletter.DeadLetterState;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
+import io.hookline.dispatcher.deadletter.index.DeadLetterFold.Held;
+import io.hookline.dispatcher.deadletter.index.DeadLetterFold.Result;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,12 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.index;
 
+import io.hookline.dispatcher.deadletter.DeadLetterAction;
+import io.hookline.dispatcher.deadletter.DeadLetterActions;
+import io.hookline.dispatcher.deadletter.DeadLetterEntry;
+import io.hookline.dispatcher.deadletter.DeadLetterProperties;
+import io.hookline.dispatcher.deadletter.DeadLetterSources;
+import io.hookline.support.supervision.LoopBody;
+import io.hookline.support.supervision.LoopContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +22,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.hookline.support.supervision.LoopBody;
-import io.hookline.support.supervision.LoopContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 

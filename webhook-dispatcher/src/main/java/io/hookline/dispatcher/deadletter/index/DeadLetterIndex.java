@@ -1,8 +1,12 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.index;
 
 import static io.hookline.dispatcher.deadletter.DeadLetterFilter.utc;
 
+import io.hookline.dispatcher.deadletter.DeadLetterAction;
+import io.hookline.dispatcher.deadletter.DeadLetterEntry;
+import io.hookline.dispatcher.deadletter.DeadLetterFilter;
 import io.hookline.dispatcher.deadletter.DeadLetterState.Discard;
+import io.hookline.dispatcher.deadletter.DeadLetterState;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link DeadLetterFold} under a row lock. Thread-safe.
  */
 @Repository
-class DeadLetterIndex {
+public class DeadLetterIndex {
 
     /** An action and where it was read. */
     record IndexedAction(String topic, int partition, long offset, DeadLetterAction action) {
@@ -79,7 +83,7 @@ class DeadLetterIndex {
     }
 
     /** dead or discarded → replayed (outcome pending), unless someone else claimed it first. */
-    boolean claimReplay(String id, Instant at, String by) {
+    public boolean claimReplay(String id, Instant at, String by) {
         return jdbc.sql("""
                 update dead_letters set status = 'replayed', replay_queued_at = ?, replay_by = ?,
                     replay_outcome = 'pending', claim_at = ?
@@ -88,7 +92,7 @@ class DeadLetterIndex {
     }
 
     /** dead → discarded, unless someone else changed it first. */
-    boolean claimDiscard(String id, Instant at, String by, String reason) {
+    public boolean claimDiscard(String id, Instant at, String by, String reason) {
         return jdbc.sql("""
                 update dead_letters set status = 'discarded', discarded_at = ?, discarded_by = ?, discard_reason = ?,
                     claim_at = ?
@@ -97,7 +101,7 @@ class DeadLetterIndex {
     }
 
     /** Takes back a claim made at {@code at} whose records Kafka did not take; the state is recomputed. */
-    void releaseClaim(String id, Instant at) {
+    public void releaseClaim(String id, Instant at) {
         transaction.executeWithoutResult(status -> {
             int released = jdbc.sql("""
                     update dead_letters set

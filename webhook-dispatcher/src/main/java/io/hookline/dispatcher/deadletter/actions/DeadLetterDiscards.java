@@ -1,5 +1,14 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.actions;
 
+import io.hookline.dispatcher.deadletter.DeadLetter;
+import io.hookline.dispatcher.deadletter.DeadLetterAction;
+import io.hookline.dispatcher.deadletter.DeadLetterActions;
+import io.hookline.dispatcher.deadletter.DeadLetterCursor;
+import io.hookline.dispatcher.deadletter.DeadLetterEntry;
+import io.hookline.dispatcher.deadletter.DeadLetterFilter;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
+import io.hookline.dispatcher.deadletter.index.DeadLetterIndex;
+import io.hookline.dispatcher.deadletter.index.DeadLetterQueries;
 import io.hookline.support.problem.ConflictException;
 import io.hookline.support.problem.NotFoundException;
 import io.hookline.support.problem.ServiceUnavailableException;
@@ -16,7 +25,7 @@ import org.springframework.stereotype.Service;
  * 503. A replayed dead letter cannot be discarded. Thread-safe.
  */
 @Service
-class DeadLetterDiscards {
+public class DeadLetterDiscards {
 
     private final DeadLetterQueries queries;
     private final DeadLetterIndex index;
@@ -33,7 +42,7 @@ class DeadLetterDiscards {
         this.clock = clock;
     }
 
-    DeadLetter discard(String id, String operator, String reason) {
+    public DeadLetter discard(String id, String operator, String reason) {
         DeadLetter deadLetter = find(id);
         if (deadLetter.state().status() == DeadLetterStatus.DISCARDED) {
             return deadLetter;
@@ -54,7 +63,7 @@ class DeadLetterDiscards {
     }
 
     /** Discards every dead letter (status dead) that matches, a page at a time; answers how many. */
-    int discardMatching(DeadLetterFilter filter, String operator, String reason) {
+    public int discardMatching(DeadLetterFilter filter, String operator, String reason) {
         DeadLetterFilter dead = filter.withStatus(DeadLetterStatus.DEAD);
         int discarded = 0;
         DeadLetterCursor cursor = null;

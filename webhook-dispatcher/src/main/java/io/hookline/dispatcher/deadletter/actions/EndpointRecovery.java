@@ -1,5 +1,8 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.actions;
 
+import io.hookline.dispatcher.deadletter.DeadLetterFilter;
+import io.hookline.dispatcher.deadletter.DeadLetterStatus;
+import io.hookline.dispatcher.deadletter.index.DeadLetterQueries;
 import io.hookline.dispatcher.endpoint.Disablement;
 import io.hookline.dispatcher.endpoint.EndpointDisablements;
 import io.hookline.dispatcher.endpoint.EndpointView;
@@ -14,14 +17,14 @@ import org.springframework.stereotype.Service;
  * them at once through {@link DeadLetterReplays} (after enabling, so the replays are not refused). Thread-safe.
  */
 @Service
-class EndpointRecovery {
+public class EndpointRecovery {
 
     /** The dead letters in status {@code dead} of the endpoint since it was disabled, and how to replay them. */
-    record Backlog(Instant since, long waiting, Map<String, Object> replayWith) {
+    public record Backlog(Instant since, long waiting, Map<String, Object> replayWith) {
     }
 
     /** What enabling did. {@code replayed} is {@code null} unless the replay was asked for. */
-    record Recovered(EndpointView endpoint, Disablement previously, Backlog deadLetters,
+    public record Recovered(EndpointView endpoint, Disablement previously, Backlog deadLetters,
             DeadLetterReplays.Bulk replayed) {
     }
 
@@ -35,7 +38,7 @@ class EndpointRecovery {
         this.replays = replays;
     }
 
-    Recovered enable(String endpointId, boolean replay, String operator) {
+    public Recovered enable(String endpointId, boolean replay, String operator) {
         EndpointDisablements.Enabled enabled = disablements.enable(endpointId);
         Disablement previously = enabled.previously();
         Instant since = previously == null ? null : previously.disabledAt();

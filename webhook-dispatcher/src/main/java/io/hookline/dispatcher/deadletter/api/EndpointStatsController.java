@@ -1,5 +1,6 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.api;
 
+import io.hookline.dispatcher.deadletter.DeadLetterFilter;
 import io.hookline.dispatcher.endpoint.Disablement;
 import io.hookline.dispatcher.endpoint.EndpointCatalog;
 import io.hookline.dispatcher.endpoint.EndpointView;

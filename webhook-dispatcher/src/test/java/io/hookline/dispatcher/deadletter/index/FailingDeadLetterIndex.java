@@ -1,4 +1,4 @@
-package io.hookline.dispatcher.deadletter;
+package io.hookline.dispatcher.deadletter.index;
 
 import java.util.Collection;
 import java.util.Map;
