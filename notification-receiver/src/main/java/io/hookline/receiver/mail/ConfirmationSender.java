@@ -66,17 +66,30 @@ class ConfirmationSender implements SmartLifecycle {
     }
 
     private void run(int index, LoopContext context) {
-        while (!context.stopping()) {
-            int attempted = pass(index, context);
-            context.progress();
-            if (attempted == 0 && !context.stopping()) {
-                newNotifications.await(properties.pollInterval());
+        try (SmtpConnection connection = delivery.connection()) {
+            while (!context.stopping()) {
+                int attempted = pass(index, context, connection);
+                context.progress();
+                if (attempted == 0 && !context.stopping()) {
+                    connection.close(); // idle: hold no connection open while nothing is due
+                    newNotifications.await(properties.pollInterval());
+                }
             }
         }
     }
 
-    /** One look at the due notifications; returns how many this sender attempted. */
+    /** One look at the due notifications over a connection of its own; returns how many this sender attempted. */
     int pass(int index, LoopContext context) {
+        try (SmtpConnection connection = delivery.connection()) {
+            return pass(index, context, connection);
+        }
+    }
+
+    /**
+     * One look at the due notifications, their e-mails sent over {@code connection} one after another; returns how
+     * many this sender attempted.
+     */
+    int pass(int index, LoopContext context, SmtpConnection connection) {
         List<String> due = store.due(clock.instant(), properties.batchSize());
         int attempted = 0;
         for (int i = 0; i < due.size() && !context.stopping(); i++) {
@@ -85,7 +98,7 @@ class ConfirmationSender implements SmartLifecycle {
             Instant now = clock.instant();
             Optional<Notification> claimed = store.claim(eventId, now, now.plus(properties.sendingLease()));
             if (claimed.isPresent()) {
-                attempt(claimed.get());
+                attempt(claimed.get(), connection);
                 attempted++;
                 context.progress();
             }
@@ -93,9 +106,9 @@ class ConfirmationSender implements SmartLifecycle {
         return attempted;
     }
 
-    private void attempt(Notification claimed) {
+    private void attempt(Notification claimed, SmtpConnection connection) {
         try (LogFields fields = LogFields.of(claimed.orderId(), claimed.eventId())) {
-            delivery.attempt(claimed);
+            delivery.attempt(claimed, connection);
         } catch (RuntimeException e) {
             log.error("Attempt {} of the confirmation of {} ended unrecorded ({}); it is looked at again after its "
                     + "lease", claimed.attempts(), claimed.eventId(), e.getClass().getSimpleName(), e);

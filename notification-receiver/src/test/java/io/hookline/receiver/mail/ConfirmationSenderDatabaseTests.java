@@ -224,7 +224,7 @@ class ConfirmationSenderDatabaseTests {
         NotificationStore store = store(engine, url);
         ConfirmationMailProperties base = MailFixtures.properties(Locale.US);
         ConfirmationMailProperties properties = new ConfirmationMailProperties(base.from(), base.locale(),
-                base.sendDeadline(), base.sendingLease(), 1, 20, base.pollInterval(), retry);
+                base.sendDeadline(), base.sendingLease(), 1, 20, 100, base.pollInterval(), retry);
         ConfirmationDelivery delivery = new ConfirmationDelivery(store, new OrderConfirmationComposer(properties),
                 new ConfirmationMailer(smtp, properties), parking, properties, clock, MailFixtures.fixedRandom(0.5));
         return new ConfirmationSender(store, delivery, new NewNotifications(), null, properties, clock);
