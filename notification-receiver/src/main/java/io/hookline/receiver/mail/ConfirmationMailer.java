@@ -1,10 +1,14 @@
 package io.hookline.receiver.mail;
 
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -12,7 +16,6 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConfirmationMailer implements DisposableBean {
+
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
     private final JavaMailSenderImpl smtp;
     private final String from;
@@ -82,22 +87,34 @@ public class ConfirmationMailer implements DisposableBean {
         }
     }
 
+    /**
+     * The message as Spring's {@code MimeMessageHelper} would write it (UTF-8 addresses, subject and
+     * {@code text/plain} body), without the helper: it builds a new MIME file type map from the class path for every
+     * message, which cost a third of the receiver's CPU at a few hundred e-mails per second.
+     */
     private MimeMessage build(OrderConfirmation mail) {
         try {
             MimeMessage message = new MimeMessage(session);
-            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(mail.to());
-            helper.setSubject(mail.subject());
-            helper.setText(mail.text(), false);
+            message.setFrom(address(from));
+            message.setRecipient(Message.RecipientType.TO, address(mail.to()));
+            message.setSubject(mail.subject(), UTF_8);
+            message.setText(mail.text(), UTF_8);
             message.saveChanges();
             // After saveChanges, which would otherwise generate a new one: every attempt carries the same id.
             message.setHeader("Message-ID", mail.messageId());
             return message;
-        } catch (MessagingException | IllegalArgumentException e) {
+        } catch (MessagingException | UnsupportedEncodingException | IllegalArgumentException e) {
             throw new MailDeliveryException(MailDeliveryException.Kind.PERMANENT,
                     "the e-mail could not be built: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private static InternetAddress address(String text) throws AddressException, UnsupportedEncodingException {
+        InternetAddress[] parsed = InternetAddress.parse(text);
+        if (parsed.length != 1) {
+            throw new AddressException("not one address");
+        }
+        return new InternetAddress(parsed[0].getAddress(), parsed[0].getPersonal(), UTF_8);
     }
 
     static MailDeliveryException classify(Exception failure, boolean messageHandedOver) {

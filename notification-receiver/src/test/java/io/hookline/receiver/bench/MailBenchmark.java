@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>Configurations: {@code baseline}: one SMTP connection per e-mail and the sender settings before pooling
  * ({@code BENCH_BASELINE_ARGS}, default {@code --receiver.mail.messages-per-connection=1 --receiver.mail.senders=3
  * --receiver.mail.batch-size=20}); {@code shipped}: the defaults. {@code BENCH_RECEIVER_ARGS} adds arguments to
- * both. Arguments: {@code [count=10000]}. Every wait is bounded.
+ * both, {@code BENCH_RECEIVER_JVM_OPTIONS} JVM options ({@code {name}} is replaced by the run's topic prefix, e.g.
+ * for a flight recording's file name), {@code BENCH_CONFIGURATIONS} picks them (default {@code baseline,shipped}).
+ * Arguments: {@code [count=10000]}. Every wait is bounded.
  */
 public final class MailBenchmark {
 
@@ -78,8 +80,14 @@ public final class MailBenchmark {
             try {
                 String extra = System.getenv().getOrDefault("BENCH_RECEIVER_ARGS", "");
                 String baseline = System.getenv().getOrDefault("BENCH_BASELINE_ARGS", BASELINE_ARGS);
-                results.add(run("baseline", baseline + " " + extra, count, broker, smtp, jar, work));
-                results.add(run("shipped", extra, count, broker, smtp, jar, work));
+                List<String> only = List.of(System.getenv().getOrDefault("BENCH_CONFIGURATIONS", "baseline,shipped")
+                        .split(","));
+                if (only.contains("baseline")) {
+                    results.add(run("baseline", baseline + " " + extra, count, broker, smtp, jar, work));
+                }
+                if (only.contains("shipped")) {
+                    results.add(run("shipped", extra, count, broker, smtp, jar, work));
+                }
             } finally {
                 smtp.stop();
             }
@@ -176,7 +184,13 @@ public final class MailBenchmark {
     private static Process start(Path jar, Path work, String prefix, String bootstrap, GreenMail smtp,
             String receiverArgs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError"));
+        for (String option : System.getenv().getOrDefault("BENCH_RECEIVER_JVM_OPTIONS", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option.replace("{name}", prefix));
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + freePort(),
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
