@@ -16,8 +16,9 @@ import org.springframework.validation.annotation.Validated;
  * @param from the sender, e.g. {@code hookline shop <orders@hookline.local>}
  * @param locale the language tag the e-mail is written and its money formatted in ({@code en-US}:
  *     {@code $59.98}, {@code €59.98}; {@code de-DE}: {@code 59,98 €}); one shop, one locale
- * @param sendDeadline the longest one SMTP session (connect, every command and reply, QUIT) may last: at this
- *     point its socket is closed, whatever the per-operation timeouts say
+ * @param sendDeadline the longest one e-mail's SMTP exchange (connecting if its connection is not open, every
+ *     command and reply) may last: at this point the connection's socket is closed, whatever the per-operation
+ *     timeouts say
  * @param sendingLease how long a claim to send is exclusive; must exceed {@code sendDeadline}, so no other sender
  *     (another instance, or this one after a restart) starts the same e-mail while the first may still be talking
  *     to the server. An attempt that failed after the message may have reached the server is not retried before
