@@ -57,8 +57,23 @@ public class ConfirmationDelivery {
         this.random = random;
     }
 
-    /** Attempts the e-mail of a notification this caller has just claimed ({@link NotificationStore#claim}). */
+    /** A connection for {@link #attempt(Notification, SmtpConnection)}: kept open by the caller across attempts. */
+    public SmtpConnection connection() {
+        return mailer.connection();
+    }
+
+    /** Attempts the e-mail of a just-claimed notification over a connection of its own. */
     public Outcome attempt(Notification claimed) {
+        try (SmtpConnection own = mailer.connection()) {
+            return attempt(claimed, own);
+        }
+    }
+
+    /**
+     * Attempts the e-mail of a notification this caller has just claimed ({@link NotificationStore#claim}) over
+     * {@code connection}.
+     */
+    public Outcome attempt(Notification claimed, SmtpConnection connection) {
         OrderConfirmation mail;
         try {
             mail = composer.compose(claimed);
@@ -67,7 +82,7 @@ public class ConfirmationDelivery {
                     + e.getClass().getSimpleName());
         }
         try {
-            mailer.send(mail);
+            mailer.send(mail, connection);
         } catch (MailDeliveryException e) {
             return failed(claimed, e);
         } catch (RuntimeException e) {

@@ -16,14 +16,18 @@ import org.springframework.validation.annotation.Validated;
  * @param from the sender, e.g. {@code hookline shop <orders@hookline.local>}
  * @param locale the language tag the e-mail is written and its money formatted in ({@code en-US}:
  *     {@code $59.98}, {@code €59.98}; {@code de-DE}: {@code 59,98 €}); one shop, one locale
- * @param sendDeadline the longest one SMTP session (connect, every command and reply, QUIT) may last: at this
- *     point its socket is closed, whatever the per-operation timeouts say
+ * @param sendDeadline the longest one e-mail's SMTP exchange (connecting if its connection is not open, every
+ *     command and reply) may last: at this point the connection's socket is closed, whatever the per-operation
+ *     timeouts say
  * @param sendingLease how long a claim to send is exclusive; must exceed {@code sendDeadline}, so no other sender
  *     (another instance, or this one after a restart) starts the same e-mail while the first may still be talking
  *     to the server. An attempt that failed after the message may have reached the server is not retried before
  *     its lease ends either
- * @param senders how many sender loops (threads) send e-mails concurrently
+ * @param senders how many sender loops (threads) send e-mails concurrently, each over its own SMTP connection
  * @param batchSize how many due notifications a sender looks at per pass
+ * @param messagesPerConnection how many e-mails a sender sends over one SMTP connection before it says QUIT and
+ *     opens a new one (servers limit this, e.g. Postfix's {@code smtpd_client_message_rate_limit} or providers'
+ *     "messages per connection"); {@code 1} opens a connection per e-mail, as before pooling
  * @param pollInterval how long an idle sender waits before looking again (a newly recorded notification wakes it
  *     at once)
  * @param retry the back-off between attempts of one e-mail and how long it is retried
@@ -37,6 +41,7 @@ public record ConfirmationMailProperties(
         @DefaultValue("60s") @NotNull Duration sendingLease,
         @DefaultValue("3") int senders,
         @DefaultValue("20") int batchSize,
+        @DefaultValue("100") int messagesPerConnection,
         @DefaultValue("500ms") @NotNull Duration pollInterval,
         @DefaultValue @NotNull @Valid Retry retry) {
 
@@ -48,8 +53,9 @@ public record ConfirmationMailProperties(
             throw new IllegalArgumentException("receiver.mail.sending-lease (" + sendingLease
                     + ") must exceed receiver.mail.send-deadline (" + sendDeadline + ")");
         }
-        if (senders < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("receiver.mail.senders and batch-size must be at least 1");
+        if (senders < 1 || batchSize < 1 || messagesPerConnection < 1) {
+            throw new IllegalArgumentException(
+                    "receiver.mail.senders, batch-size and messages-per-connection must be at least 1");
         }
     }
 

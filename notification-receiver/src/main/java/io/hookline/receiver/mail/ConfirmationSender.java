@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,6 +48,8 @@ class ConfirmationSender implements SmartLifecycle {
     private final ConfirmationMailProperties properties;
     private final Clock clock;
     private final List<SupervisedLoop> loops = new ArrayList<>();
+    /** The rows this process's senders are claiming or attempting right now (the database decides the claim). */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     ConfirmationSender(NotificationStore store, ConfirmationDelivery delivery, NewNotifications newNotifications,
             LoopSupervisor supervisor, ConfirmationMailProperties properties, Clock clock) {
@@ -66,36 +70,57 @@ class ConfirmationSender implements SmartLifecycle {
     }
 
     private void run(int index, LoopContext context) {
-        while (!context.stopping()) {
-            int attempted = pass(index, context);
-            context.progress();
-            if (attempted == 0 && !context.stopping()) {
-                newNotifications.await(properties.pollInterval());
+        try (SmtpConnection connection = delivery.connection()) {
+            while (!context.stopping()) {
+                int attempted = pass(index, context, connection);
+                context.progress();
+                if (attempted == 0 && !context.stopping()) {
+                    connection.close(); // idle: hold no connection open while nothing is due
+                    newNotifications.await(properties.pollInterval());
+                }
             }
         }
     }
 
-    /** One look at the due notifications; returns how many this sender attempted. */
+    /** One look at the due notifications over a connection of its own; returns how many this sender attempted. */
     int pass(int index, LoopContext context) {
+        try (SmtpConnection connection = delivery.connection()) {
+            return pass(index, context, connection);
+        }
+    }
+
+    /**
+     * One look at the due notifications, their e-mails sent over {@code connection} one after another; returns how
+     * many this sender attempted.
+     */
+    int pass(int index, LoopContext context, SmtpConnection connection) {
         List<String> due = store.due(clock.instant(), properties.batchSize());
         int attempted = 0;
         for (int i = 0; i < due.size() && !context.stopping(); i++) {
-            // Senders start at different places in the same list, so they rarely race for one row.
+            // Senders start at different places in the same list, so they rarely race for one row; a row a sibling
+            // of this process is attempting is skipped without asking the database.
             String eventId = due.get((i + index * Math.max(1, due.size() / properties.senders())) % due.size());
-            Instant now = clock.instant();
-            Optional<Notification> claimed = store.claim(eventId, now, now.plus(properties.sendingLease()));
-            if (claimed.isPresent()) {
-                attempt(claimed.get());
-                attempted++;
-                context.progress();
+            if (!inFlight.add(eventId)) {
+                continue;
+            }
+            try {
+                Instant now = clock.instant();
+                Optional<Notification> claimed = store.claim(eventId, now, now.plus(properties.sendingLease()));
+                if (claimed.isPresent()) {
+                    attempt(claimed.get(), connection);
+                    attempted++;
+                    context.progress();
+                }
+            } finally {
+                inFlight.remove(eventId);
             }
         }
         return attempted;
     }
 
-    private void attempt(Notification claimed) {
+    private void attempt(Notification claimed, SmtpConnection connection) {
         try (LogFields fields = LogFields.of(claimed.orderId(), claimed.eventId())) {
-            delivery.attempt(claimed);
+            delivery.attempt(claimed, connection);
         } catch (RuntimeException e) {
             log.error("Attempt {} of the confirmation of {} ended unrecorded ({}); it is looked at again after its "
                     + "lease", claimed.attempts(), claimed.eventId(), e.getClass().getSimpleName(), e);

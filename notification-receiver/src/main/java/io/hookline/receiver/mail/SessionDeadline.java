@@ -5,24 +5,29 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 
 /**
- * Bounds one whole SMTP session, not just each socket operation: Jakarta Mail's {@code mail.smtp.timeout} applies
- * to every read, so a server answering each of a session's seven commands just before the timeout keeps a sender
- * busy seven times as long. The session's sockets come from {@link #socketFactory()} (set as
- * {@code mail.smtp.socketFactory}); {@link #run} closes those of the calling thread when the deadline passes, which
- * ends any blocked read or write with an exception. The lease a sender holds is longer than this deadline, so no
- * second sender can start the same e-mail while the first is still connected.
+ * Bounds one whole exchange with the SMTP server, not just each socket operation: Jakarta Mail's
+ * {@code mail.smtp.timeout} applies to every read, so a server answering each of a session's seven commands just
+ * before the timeout keeps a sender busy seven times as long. An exchange is one message's commands (MAIL, RCPT,
+ * DATA, the data and its reply), plus connecting first when its {@link Connection} has no open socket. The sockets
+ * come from {@link #socketFactory()} (set as {@code mail.smtp.socketFactory}) and belong to the {@link Connection}
+ * the exchange {@link #run runs} on, so a connection kept open for many messages is watched during each of them;
+ * {@link #run} closes them when the deadline passes, which ends any blocked read or write with an exception, and
+ * no socket can be opened on that connection afterwards within the same exchange. The lease a sender holds is
+ * longer than this deadline, so no second sender can start the same e-mail while the first is still talking to the
+ * server about it.
  *
- * <p>Thread-safe; one watchdog thread (daemon) for all sessions.
+ * <p>Thread-safe; one watchdog thread (daemon) for all exchanges. A {@link Connection} is used by one thread at a
+ * time.
  */
 final class SessionDeadline implements AutoCloseable {
 
@@ -49,20 +54,46 @@ final class SessionDeadline implements AutoCloseable {
         }
     }
 
-    /** The sockets one session opened, and whether the end of the message data went out on one of them. */
-    private static final class SessionState {
-        final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        volatile boolean messageHandedOver;
+    /**
+     * The sockets of one SMTP connection (which may live through many exchanges), and whether the end of the
+     * message data went out on one of them during the current exchange.
+     */
+    static final class Connection {
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private volatile boolean messageHandedOver;
+        private volatile boolean expired;
+
+        /** Forgets the sockets (the connection was closed); the next exchange opens new ones. */
+        void forget() {
+            sockets.clear();
+        }
+
+        /** Closes every socket of the connection (after a failure, or at the end) and forgets them. */
+        void closeAll() {
+            sockets.forEach(SessionDeadline::closeQuietly);
+            sockets.clear();
+        }
+
+        /** {@code true} if the current exchange's deadline passed (its sockets were closed). */
+        boolean expired() {
+            return expired;
+        }
+
+        /** {@code true} if the end of the message data was written during the current exchange. */
+        boolean messageHandedOver() {
+            return messageHandedOver;
+        }
     }
 
     private final Duration deadline;
-    private final ThreadLocal<SessionState> sessions = new ThreadLocal<>();
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1,
             Thread.ofPlatform().name("smtp-session-deadline").daemon().factory());
     private final SocketFactory factory = new TrackingSocketFactory();
 
     SessionDeadline(Duration deadline) {
         this.deadline = deadline;
+        watchdog.setRemoveOnCancelPolicy(true); // one cancelled kill per message would pile up otherwise
     }
 
     SocketFactory socketFactory() {
@@ -70,22 +101,40 @@ final class SessionDeadline implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work}; every socket it opens on this thread is closed once the deadline has passed.
+     * Runs {@code work} on a connection of its own, which ends with it (one session per piece of work).
      *
      * @throws Failure wrapping whatever {@code work} threw
      */
     void run(SmtpWork work) throws Failure {
-        SessionState session = new SessionState();
-        sessions.set(session);
-        ScheduledFuture<?> kill = watchdog.schedule(() -> session.sockets.forEach(SessionDeadline::closeQuietly),
-                deadline.toMillis(), TimeUnit.MILLISECONDS);
+        Connection connection = new Connection();
+        try {
+            run(connection, work);
+        } finally {
+            connection.forget();
+        }
+    }
+
+    /**
+     * Runs {@code work} (one exchange) on {@code connection}: the sockets it already has and every socket
+     * {@code work} opens on this thread are closed once the deadline has passed.
+     *
+     * @throws Failure wrapping whatever {@code work} threw
+     */
+    void run(Connection connection, SmtpWork work) throws Failure {
+        connection.messageHandedOver = false;
+        connection.expired = false;
+        current.set(connection);
+        ScheduledFuture<?> kill = watchdog.schedule(() -> {
+            connection.expired = true;
+            connection.sockets.forEach(SessionDeadline::closeQuietly);
+        }, deadline.toMillis(), TimeUnit.MILLISECONDS);
         try {
             work.run();
         } catch (Exception e) {
-            throw new Failure(e, session.messageHandedOver);
+            throw new Failure(e, connection.messageHandedOver);
         } finally {
             kill.cancel(false);
-            sessions.remove();
+            current.remove();
         }
     }
 
@@ -105,12 +154,16 @@ final class SessionDeadline implements AutoCloseable {
     private final class TrackingSocketFactory extends SocketFactory {
 
         @Override
-        public Socket createSocket() {
-            SessionState session = sessions.get();
-            Socket socket = session == null ? new Socket() : new WatchedSocket(session);
-            if (session != null) {
-                session.sockets.add(socket);
+        public Socket createSocket() throws IOException {
+            Connection connection = current.get();
+            if (connection == null) {
+                return new Socket();
             }
+            if (connection.expired) {
+                throw new SocketException("the SMTP exchange's deadline has passed");
+            }
+            Socket socket = new WatchedSocket(connection);
+            connection.sockets.add(socket);
             return socket;
         }
 
@@ -146,11 +199,11 @@ final class SessionDeadline implements AutoCloseable {
 
         private static final byte[] END_OF_DATA = {'\r', '\n', '.', '\r', '\n'};
 
-        private final SessionState session;
+        private final Connection connection;
         private OutputStream output;
 
-        WatchedSocket(SessionState session) {
-            this.session = session;
+        WatchedSocket(Connection connection) {
+            this.connection = connection;
         }
 
         @Override
@@ -176,7 +229,7 @@ final class SessionDeadline implements AutoCloseable {
                     private void watch(byte b) {
                         matched = b == END_OF_DATA[matched] ? matched + 1 : (b == END_OF_DATA[0] ? 1 : 0);
                         if (matched == END_OF_DATA.length) {
-                            session.messageHandedOver = true;
+                            connection.messageHandedOver = true;
                             matched = 0;
                         }
                     }

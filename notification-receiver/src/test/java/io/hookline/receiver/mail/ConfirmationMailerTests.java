@@ -92,6 +92,85 @@ class ConfirmationMailerTests {
         assertThat(server.received()).isEmpty();
     }
 
+    @Test
+    void aKeptConnectionCarriesManyMessagesInOneSession() {
+        ConfirmationMailer mailer = mailer(server.port(), 5000, Duration.ofSeconds(15));
+        try (SmtpConnection connection = mailer.connection()) {
+            for (int i = 0; i < 5; i++) {
+                mailer.send(mail("ada@example.com", i), connection);
+            }
+            assertThat(connection.opened()).isEqualTo(1);
+        }
+
+        assertThat(server.sessions()).isEqualTo(1);
+        assertThat(server.received()).extracting(FakeSmtpServer.Received::messageId).containsExactly(
+                messageId(0), messageId(1), messageId(2), messageId(3), messageId(4));
+    }
+
+    @Test
+    void aConnectionTheServerClosedIsReopenedAndEveryMessageArrivesOnce() {
+        // As a server restarted between two messages: the kept connection is gone when the next one starts.
+        server.closeConnectionsAfter(2);
+        ConfirmationMailer mailer = mailer(server.port(), 5000, Duration.ofSeconds(15));
+        try (SmtpConnection connection = mailer.connection()) {
+            for (int i = 0; i < 5; i++) {
+                mailer.send(mail("ada@example.com", i), connection);
+            }
+            assertThat(connection.opened()).isEqualTo(3);
+        }
+
+        assertThat(server.sessions()).isEqualTo(3);
+        for (int i = 0; i < 5; i++) {
+            assertThat(server.withMessageId(messageId(i))).as("message %d", i).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRefusedRecipientFailsOnlyItsOwnMessageAndTheNextOneGoesOut() {
+        server.replyToRecipient("nobody@example.com", "550 5.1.1 no such user");
+        ConfirmationMailer mailer = mailer(server.port(), 5000, Duration.ofSeconds(15));
+        try (SmtpConnection connection = mailer.connection()) {
+            mailer.send(mail("ada@example.com", 0), connection);
+            assertThatThrownBy(() -> mailer.send(mail("nobody@example.com", 1), connection))
+                    .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.permanent()).isTrue());
+            mailer.send(mail("grace@example.com", 2), connection);
+        }
+
+        assertThat(server.received()).extracting(FakeSmtpServer.Received::recipient)
+                .containsExactly("ada@example.com", "grace@example.com");
+    }
+
+    @Test
+    void oneMessagePerConnectionOpensASessionPerMessageAsBeforePooling() {
+        ConfirmationMailProperties base = MailFixtures.properties(Locale.US);
+        ConfirmationMailer mailer = new ConfirmationMailer(MailFixtures.smtp(server.port(), 5000),
+                new ConfirmationMailProperties(base.from(), base.locale(), base.sendDeadline(), base.sendingLease(),
+                        1, 20, 1, base.pollInterval(), base.retry()));
+        try (SmtpConnection connection = mailer.connection()) {
+            for (int i = 0; i < 3; i++) {
+                mailer.send(mail("ada@example.com", i), connection);
+            }
+        }
+
+        assertThat(server.sessions()).isEqualTo(3);
+        assertThat(server.received()).hasSize(3);
+    }
+
+    @Test
+    void theDeadlineBoundsEachMessageOnAKeptConnection() {
+        ConfirmationMailer mailer = mailer(server.port(), 2000, Duration.ofSeconds(1));
+        try (SmtpConnection connection = mailer.connection()) {
+            mailer.send(mail("ada@example.com", 0), connection);
+            // Now every reply comes 400 ms late: the next message's four round trips overrun the 1 s deadline.
+            server.delayEveryReply(Duration.ofMillis(400));
+            assertThatThrownBy(() -> mailer.send(mail("ada@example.com", 1), connection))
+                    .isInstanceOfSatisfying(MailDeliveryException.class,
+                            e -> assertThat(e.kind()).isEqualTo(MailDeliveryException.Kind.TRANSIENT));
+        }
+
+        assertThat(server.withMessageId(messageId(1))).isEmpty();
+    }
+
     private static ConfirmationMailer mailer(int port, int timeoutMillis, Duration deadline) {
         return new ConfirmationMailer(MailFixtures.smtp(port, timeoutMillis),
                 MailFixtures.properties(Locale.US, deadline, deadline.plusSeconds(5)));
@@ -99,5 +178,13 @@ class ConfirmationMailerTests {
 
     private static OrderConfirmation mail(String to) {
         return new OrderConfirmation(to, "Your order ord_1 is confirmed", "Hello", MESSAGE_ID);
+    }
+
+    private static OrderConfirmation mail(String to, int index) {
+        return new OrderConfirmation(to, "Your order ord_" + index + " is confirmed", "Hello", messageId(index));
+    }
+
+    private static String messageId(int index) {
+        return "<evt-" + index + "@hookline.local>";
     }
 }

@@ -185,6 +185,36 @@ class ConfirmationSenderDatabaseTests {
 
     @ParameterizedTest
     @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
+    void aKeptConnectionBrokenByAnSmtpRestartIsReopenedAndEveryEmailIsSentOnceAtItsFirstAttempt(String engine) {
+        String url = TestDatabases.fresh(engine);
+        NotificationStore store = store(engine, url);
+        ConfirmationSender sender = sender(engine, url, MailFixtures.smtp(), MailFixtures.RETRY);
+        ConfirmationDelivery delivery = delivery(store, MailFixtures.smtp(), MailFixtures.RETRY);
+        List<InboxMessage> before = List.of(record(engine, url), record(engine, url), record(engine, url));
+
+        try (SmtpConnection connection = delivery.connection()) {
+            assertThat(sender.pass(0, RUNNING, connection)).isEqualTo(3);
+            assertThat(connection.opened()).isEqualTo(1);
+
+            // GreenMail restarts while the sender keeps its connection: the next e-mail finds it closed.
+            TestSmtp.stop();
+            TestSmtp.start();
+            List<InboxMessage> after = List.of(record(engine, url), record(engine, url), record(engine, url));
+            assertThat(sender.pass(0, RUNNING, connection)).isEqualTo(3);
+            assertThat(connection.opened()).isEqualTo(2);
+
+            for (InboxMessage message : concat(before, after)) {
+                Notification row = store.find(message.webhookId()).orElseThrow();
+                assertThat(row.status()).isEqualTo(NotificationStatus.SENT);
+                assertThat(row.attempts()).as("the broken connection is not a failed attempt").isEqualTo(1);
+                assertThat(TestSmtp.withMessageId(row.messageId())).hasSize(1);
+            }
+        }
+        assertThat(parking.parked()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TestDatabases.H2, TestDatabases.POSTGRESQL})
     void aLeaseLeftByASenderThatDiedIsHonouredUntilItEndsThenTakenOverAndSentOnce(String engine) {
         String url = TestDatabases.fresh(engine);
         NotificationStore store = store(engine, url);
@@ -222,12 +252,25 @@ class ConfirmationSenderDatabaseTests {
     private ConfirmationSender sender(String engine, String url, JavaMailSenderImpl smtp,
             ConfirmationMailProperties.Retry retry) {
         NotificationStore store = store(engine, url);
-        ConfirmationMailProperties base = MailFixtures.properties(Locale.US);
-        ConfirmationMailProperties properties = new ConfirmationMailProperties(base.from(), base.locale(),
-                base.sendDeadline(), base.sendingLease(), 1, 20, base.pollInterval(), retry);
-        ConfirmationDelivery delivery = new ConfirmationDelivery(store, new OrderConfirmationComposer(properties),
+        return new ConfirmationSender(store, delivery(store, smtp, retry), new NewNotifications(), null,
+                properties(retry), clock);
+    }
+
+    private ConfirmationDelivery delivery(NotificationStore store, JavaMailSenderImpl smtp,
+            ConfirmationMailProperties.Retry retry) {
+        ConfirmationMailProperties properties = properties(retry);
+        return new ConfirmationDelivery(store, new OrderConfirmationComposer(properties),
                 new ConfirmationMailer(smtp, properties), parking, properties, clock, MailFixtures.fixedRandom(0.5));
-        return new ConfirmationSender(store, delivery, new NewNotifications(), null, properties, clock);
+    }
+
+    private static ConfirmationMailProperties properties(ConfirmationMailProperties.Retry retry) {
+        ConfirmationMailProperties base = MailFixtures.properties(Locale.US);
+        return new ConfirmationMailProperties(base.from(), base.locale(), base.sendDeadline(), base.sendingLease(), 1,
+                20, 100, base.pollInterval(), retry);
+    }
+
+    private static List<InboxMessage> concat(List<InboxMessage> first, List<InboxMessage> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
     }
 
     private NotificationStore store(String engine, String url) {

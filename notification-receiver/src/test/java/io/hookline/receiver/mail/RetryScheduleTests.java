@@ -50,7 +50,7 @@ class RetryScheduleTests {
     @Test
     void aLeaseNotLongerThanTheSendDeadlineIsRefused() {
         assertThatThrownBy(() -> new ConfirmationMailProperties("a <a@b.c>", java.util.Locale.US,
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 1, 1, Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 1, 1, 1, Duration.ofSeconds(1),
                 new ConfirmationMailProperties.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(1), 0.2,
                         Duration.ofHours(1)))).hasMessageContaining("sending-lease");
     }

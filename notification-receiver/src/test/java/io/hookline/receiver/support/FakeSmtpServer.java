@@ -42,6 +42,7 @@ public final class FakeSmtpServer implements AutoCloseable {
     private volatile Duration everyReplyDelay = Duration.ZERO;
     private final AtomicInteger sessions = new AtomicInteger();
     private volatile boolean down;
+    private volatile int messagesPerConnection = Integer.MAX_VALUE;
 
     public FakeSmtpServer() {
         try {
@@ -72,6 +73,15 @@ public final class FakeSmtpServer implements AutoCloseable {
     /** While down, every session is refused at the greeting ({@code 421}, then closed), as by a server in trouble. */
     public FakeSmtpServer down(boolean on) {
         down = on;
+        return this;
+    }
+
+    /**
+     * Closes each connection (no {@code 421}, as a restarting server does) right after the reply to its
+     * {@code messages}-th message, so a client that keeps the connection finds it closed on its next command.
+     */
+    public FakeSmtpServer closeConnectionsAfter(int messages) {
+        messagesPerConnection = messages;
         return this;
     }
 
@@ -119,6 +129,7 @@ public final class FakeSmtpServer implements AutoCloseable {
             }
             reply(out, "220 fake-smtp ready");
             String recipient = null;
+            int messages = 0;
             for (String line; (line = in.readLine()) != null; ) {
                 String verb = line.length() < 4 ? line.toUpperCase(Locale.ROOT) : line.substring(0, 4).toUpperCase(Locale.ROOT);
                 switch (verb) {
@@ -131,6 +142,9 @@ public final class FakeSmtpServer implements AutoCloseable {
                     case "DATA" -> {
                         reply(out, "354 go ahead");
                         data(in, out, recipient);
+                        if (++messages >= messagesPerConnection) {
+                            return;
+                        }
                     }
                     case "QUIT" -> {
                         reply(out, "221 bye");

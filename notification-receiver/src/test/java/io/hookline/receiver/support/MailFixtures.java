@@ -35,7 +35,7 @@ public final class MailFixtures {
 
     public static ConfirmationMailProperties properties(Locale locale, Duration deadline, Duration lease) {
         return new ConfirmationMailProperties("hookline shop <orders@hookline.local>", locale, deadline, lease, 1, 20,
-                Duration.ofMillis(100), RETRY);
+                100, Duration.ofMillis(100), RETRY);
     }
 
     public static JavaMailSenderImpl smtp() {
