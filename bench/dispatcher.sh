@@ -17,7 +17,9 @@
 # beside the hanging endpoint as % of its solo rate. Then the engine's 500/s latency run (as in "isolation").
 #
 #   bench/dispatcher.sh engine [events, default 30000] [latency seconds, default 20]   # the engine alone:
-#                       warm-up, one run at saturation, then the 500/s latency run
+#                       warm-up, one run at saturation, then the 500/s latency run; with BENCH_BASELINE_ARGS
+#                       (dispatcher arguments, e.g. "--dispatcher.delivery.max-in-flight-per-endpoint=256"), first
+#                       baseline / current / baseline / current runs, for a change's figure against the same run
 #
 # BENCH_JFR=<file.jfr> records with Java Flight Recorder (JDK "profile" settings): in sections "engine" and
 # "spring-alternative" only the measurement window of the engine's run alone, in the others the whole run.
@@ -75,6 +77,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -s "$CP_FILE" ]; then
     dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
 flock "$LOCK" timeout -k 30s "${BENCH_TIMEOUT:-25m}" "$JAVA_HOME/bin/java" -Xmx1g -Dbench.jfr="${BENCH_JFR:-}" \
+  -Dbench.baseline-args="${BENCH_BASELINE_ARGS:-}" \
   -Dbench.retry-delays="${BENCH_RETRY_DELAYS:-1s,1s,2s,2s,4s,4s,8s}" \
   -cp "webhook-dispatcher/target/test-classes:webhook-dispatcher/target/classes:$(cat "$CP_FILE")" \
   io.hookline.dispatcher.bench.DispatcherBenchmark "$SECTION" "$EVENTS" "$LATENCY_SECONDS" "$PARTIAL_EVENTS" \

@@ -83,7 +83,9 @@ public final class DispatcherBenchmark {
         SpringAlternativeBenchmark sideBySide = new SpringAlternativeBenchmark(bootstrap, feed, endpoints, topics,
                 launcher, System.getProperty("bench.retry-delays", PartialFailureBenchmark.DEFAULT_RETRY_DELAYS));
         if (engineOnly) {
-            sideBySide.engineAtSaturation(events);
+            String baseline = System.getProperty("bench.baseline-args", "");
+            sideBySide.engineAtSaturation(events,
+                    baseline.isBlank() ? List.of() : List.of(baseline.trim().split("\\s+")));
         } else {
             sideBySide.run(events);
         }

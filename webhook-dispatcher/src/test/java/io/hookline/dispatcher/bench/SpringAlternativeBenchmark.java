@@ -5,6 +5,7 @@ import io.hookline.dispatcher.bench.springalt.SpringAlternative;
 import io.hookline.dispatcher.bench.springalt.SpringAlternativeSettings;
 import io.hookline.schemas.signing.WebhookSecret;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,10 +70,23 @@ final class SpringAlternativeBenchmark {
         System.out.print(table);
     }
 
-    /** The engine alone: a warm-up run, then one measured run (whose window {@link FlightRecording} records). */
-    void engineAtSaturation(int events) {
+    /**
+     * The engine alone: a warm-up run, then one measured run (whose window {@link FlightRecording} records). With
+     * {@code baselineArguments} (dispatcher command-line arguments, e.g. a previous default), runs the baseline and
+     * the current configuration twice each, alternately, before the recorded run, and prints their rates.
+     */
+    void engineAtSaturation(int events, List<String> baselineArguments) {
         BacklogRate warmUp = engine(events, false, false);
         System.out.printf(Locale.ROOT, "[bench] JIT warm-up run (discarded): %s deliveries/s%n", warmUp.rate());
+        if (!baselineArguments.isEmpty()) {
+            for (int pair = 1; pair <= 2; pair++) {
+                BacklogRate baseline = engine(events, false, false, baselineArguments);
+                BacklogRate current = engine(events, false, false, List.of());
+                System.out.printf(Locale.ROOT, "[bench] pair %d: baseline %s: %s/s, %s µs CPU/delivery; current: %s/s, "
+                        + "%s µs CPU/delivery%n", pair, baselineArguments, baseline.rate(), baseline.cpu(),
+                        current.rate(), current.cpu());
+            }
+        }
         engine(events, false, true);
     }
 
@@ -84,13 +98,19 @@ final class SpringAlternativeBenchmark {
     }
 
     private BacklogRate engine(int events, boolean withHanging, boolean recorded) {
+        return engine(events, withHanging, recorded, List.of());
+    }
+
+    private BacklogRate engine(int events, boolean withHanging, boolean recorded, List<String> extraArguments) {
         return backlog("engine", events, withHanging, recorded, prefix -> {
             List<BenchEndpoint> configured = withHanging
                     ? List.of(new BenchEndpoint("healthy", endpoints.url("/healthy")),
                             new BenchEndpoint("dead", endpoints.url("/dead")))
                     : List.of(new BenchEndpoint("healthy", endpoints.url("/healthy")));
-            return launcher.start(prefix, configured, List.of("--dispatcher.retry.delays="
+            List<String> arguments = new ArrayList<>(List.of("--dispatcher.retry.delays="
                     + String.join(",", retryDelays.stream().map(d -> d.toMillis() + "ms").toList())));
+            arguments.addAll(extraArguments);
+            return launcher.start(prefix, configured, arguments);
         }, topics::records);
     }
 
