@@ -54,21 +54,30 @@ public final class DispatcherBenchmark {
             throw new IllegalArgumentException("section must be one of " + SECTIONS + ", not " + section);
         }
         DispatcherBenchmark bench = new DispatcherBenchmark();
+        try {
+            bench.runSection(section, args);
+        } catch (RuntimeException failed) {
+            // every thread of the embedded broker and the dispatchers would keep the JVM (and the CPU lock) alive
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        bench.closeAndExit();
+    }
+
+    private void runSection(String section, String[] args) {
         if (section.equals("spring-alternative") || section.equals("engine")) {
-            bench.sideBySideSection(section.equals("engine"), intArgument(args, 1, 30_000), intArgument(args, 2, 20));
-            bench.closeAndExit();
+            sideBySideSection(section.equals("engine"), intArgument(args, 1, 30_000), intArgument(args, 2, 20));
             return;
         }
         FlightRecording recording = FlightRecording.startIfRequested();
         if (!section.equals("partial-failure")) {
-            bench.isolationSection(intArgument(args, 1, 30_000), intArgument(args, 2, 20));
+            isolationSection(intArgument(args, 1, 30_000), intArgument(args, 2, 20));
         }
         if (!section.equals("isolation")) {
-            bench.partialFailureSection(intArgument(args, 3, 3_000), intArgument(args, 4, 200),
+            partialFailureSection(intArgument(args, 3, 3_000), intArgument(args, 4, 200),
                     section.equals("partial-failure"));
         }
         recording.close();
-        bench.closeAndExit();
     }
 
     private void closeAndExit() {

@@ -16,6 +16,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+import org.springframework.kafka.retrytopic.SameIntervalTopicReuseStrategy;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -90,6 +91,8 @@ class SpringAlternativeConfiguration {
                 .maxAttempts(settings.retryDelays().size() + 1)
                 .customBackoff(new ScheduleBackOff(settings.retryDelays()))
                 .suffixTopicsWithIndexValues()
+                // one topic per delay even where delays repeat (1s, 1s, ...): a reused topic may only end the chain
+                .sameIntervalTopicReuseStrategy(SameIntervalTopicReuseStrategy.MULTIPLE_TOPICS)
                 .includeTopic(settings.deliveriesTopic())
                 .autoCreateTopicsWith(SpringAlternativeSettings.PARTITIONS, (short) 1)
                 .listenerFactory(kafkaListenerContainerFactory)
