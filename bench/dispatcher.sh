@@ -7,6 +7,23 @@
 #                       [events per partial-failure row, default 3000] [their offered rate/s, default 200]
 #   bench/dispatcher.sh isolation [events per throughput run] [latency seconds]     # issue 4's section only
 #   bench/dispatcher.sh partial-failure [events per row] [offered rate/s]           # issue 12's section only
+#   bench/dispatcher.sh spring-alternative [events per backlog, default 30000] [latency seconds, default 20]
+#
+# Section "spring-alternative" (about five minutes): the engine beside an idiomatic Spring for Apache Kafka
+# dispatcher (test sources, bench/springalt: @KafkaListener per partition, async WebClient returning Mono, retry
+# topics with the same schedule) and the naive listener, each draining a backlog to the 50 ms endpoint alone and
+# beside a hanging one (at most 40 s per window; the naive listener 5,000 events, 15 s). One markdown table:
+# deliveries/s, CPU us per delivery (whole process CPU / deliveries in the window), engine / this, healthy rate
+# beside the hanging endpoint as % of its solo rate. Then the engine's 500/s latency run (as in "isolation").
+#
+#   bench/dispatcher.sh engine [events, default 30000] [latency seconds, default 20]   # the engine alone:
+#                       warm-up, one run at saturation, then the 500/s latency run; with BENCH_BASELINE_ARGS
+#                       (dispatcher arguments, e.g. "--dispatcher.delivery.max-in-flight-per-endpoint=256"), first
+#                       baseline / current / baseline / current runs, for a change's figure against the same run
+#
+# BENCH_JFR=<file.jfr> records with Java Flight Recorder (JDK "profile" settings): in sections "engine" and
+# "spring-alternative" only the measurement window of the engine's run alone, in the others the whole run.
+# Summarise with JDK 25's jfr: `jfr view hot-methods <file>`, `jfr view thread-cpu-load <file>`, `jfr summary <file>`.
 #
 # Section "isolation" (issue 4, about four minutes): the engine against a naive blocking listener (one blocking
 # thread per partition that POSTs each record and waits), with an endpoint that answers 200 after 50 ms and one
@@ -42,7 +59,7 @@ cd "$(dirname "$0")/.."
 . bin/select-jdk.sh
 SECTION=all
 case "${1:-}" in
-  all | isolation | partial-failure) SECTION=$1; shift ;;
+  all | isolation | partial-failure | spring-alternative | engine) SECTION=$1; shift ;;
 esac
 if [ "$SECTION" = partial-failure ]; then
   set -- 30000 20 "$@"
@@ -59,7 +76,8 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -s "$CP_FILE" ]; then
   flock "$LOCK" ./mvnw -q -B -pl webhook-dispatcher -am -DskipTests test-compile \
     dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
-flock "$LOCK" timeout -k 30s "${BENCH_TIMEOUT:-25m}" "$JAVA_HOME/bin/java" -Xmx1g \
+flock "$LOCK" timeout -k 30s "${BENCH_TIMEOUT:-25m}" "$JAVA_HOME/bin/java" -Xmx1g -Dbench.jfr="${BENCH_JFR:-}" \
+  -Dbench.baseline-args="${BENCH_BASELINE_ARGS:-}" \
   -Dbench.retry-delays="${BENCH_RETRY_DELAYS:-1s,1s,2s,2s,4s,4s,8s}" \
   -cp "webhook-dispatcher/target/test-classes:webhook-dispatcher/target/classes:$(cat "$CP_FILE")" \
   io.hookline.dispatcher.bench.DispatcherBenchmark "$SECTION" "$EVENTS" "$LATENCY_SECONDS" "$PARTIAL_EVENTS" \

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  * (not a delivery record) and {@code poison_event} (an {@code orders.events} record, to {@code orders.events.dlt}).</li>
  * </ul>
  * Tags stay few: endpoint ids (per-order callbacks all count as {@code callback}), never event or order ids.
+ * The per-attempt meters are built once per tag combination and kept: building and registering a histogram timer
+ * on every attempt showed in the saturation profile (docs/delivery-engine.md, "Performance").
  * Every attempt and deferral also goes to the per-minute {@link OutcomeHistory} behind the console's chart.
  * Thread-safe.
  */
@@ -36,8 +40,13 @@ public class DeliveryMetrics {
     /** The {@code endpoint} tag of every per-order callback delivery. */
     static final String CALLBACK_ENDPOINT = "callback";
 
+    private record Tags(String endpoint, String outcome) {
+    }
+
     private final MeterRegistry registry;
     private final OutcomeHistory history;
+    private final Map<Tags, Timer> attemptTimers = new ConcurrentHashMap<>();
+    private final Map<Tags, Counter> outcomeCounters = new ConcurrentHashMap<>();
 
     public DeliveryMetrics(MeterRegistry registry, OutcomeHistory history) {
         this.registry = registry;
@@ -53,15 +62,19 @@ public class DeliveryMetrics {
         }
         String endpoint = endpointTag(delivery);
         String outcome = result.delivered() ? "delivered" : "failed";
-        Timer.builder("hookline.delivery.attempt")
+        attemptTimers.computeIfAbsent(new Tags(endpoint, outcome), this::attemptTimer)
+                .record(Duration.ofMillis(result.latencyMs()));
+        outcome(endpoint, outcome);
+    }
+
+    private Timer attemptTimer(Tags tags) {
+        return Timer.builder("hookline.delivery.attempt")
                 .description("Webhook delivery attempts: time from request to answer (or giving up)")
-                .tags("endpoint", endpoint, "result", outcome)
+                .tags("endpoint", tags.endpoint(), "result", tags.outcome())
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
-                .record(Duration.ofMillis(result.latencyMs()));
-        outcome(endpoint, outcome);
+                .register(registry);
     }
 
     /** A delivery was handed to retry topic {@code step} without an attempt. */
@@ -106,11 +119,10 @@ public class DeliveryMetrics {
     }
 
     private void outcome(String endpoint, String outcome) {
-        Counter.builder("hookline.deliveries")
+        outcomeCounters.computeIfAbsent(new Tags(endpoint, outcome), tags -> Counter.builder("hookline.deliveries")
                 .description("Webhook deliveries by outcome and endpoint")
-                .tags("outcome", outcome, "endpoint", endpoint)
-                .register(registry)
-                .increment();
+                .tags("outcome", tags.outcome(), "endpoint", tags.endpoint())
+                .register(registry)).increment();
     }
 
     private void retry(int step, String reason) {

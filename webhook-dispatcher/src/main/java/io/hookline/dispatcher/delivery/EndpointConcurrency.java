@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * A delivery over the limit waits in a per-endpoint queue and starts as soon as a request to that endpoint finishes; one
  * that has waited longer than {@link #MAX_WAIT} is handed back to its caller's {@code defer} action (the
  * engine defers it to a retry topic). So a backlog for a healthy endpoint drains at full speed (a queue of
- * 2,000 for a 50 ms endpoint with 256 slots waits 0.4 s) without churning through retry topics, while a dead
+ * 1,000 for a 50 ms endpoint with 1,024 slots waits 0.05 s) without churning through retry topics, while a dead
  * endpoint, whose slots free up only every response timeout, holds at most half a second of its deliveries
  * beyond its cap. Thread-safe: requests start on the caller's thread or on the thread that released a slot.
  */

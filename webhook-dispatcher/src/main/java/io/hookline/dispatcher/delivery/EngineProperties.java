@@ -28,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record EngineProperties(
         @DefaultValue("webhook-dispatcher-deliveries") @NotBlank String groupId,
         @DefaultValue("2048") @Min(1) int maxInFlight,
-        @DefaultValue("256") @Min(1) int maxInFlightPerEndpoint,
+        @DefaultValue("1024") @Min(1) int maxInFlightPerEndpoint,
         @DefaultValue("500") @Min(1) int maxPollRecords,
         @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration commitInterval,
         @DefaultValue("10s") @NotNull Duration shutdownTimeout,

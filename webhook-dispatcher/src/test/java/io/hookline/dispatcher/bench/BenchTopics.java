@@ -48,6 +48,11 @@ final class BenchTopics implements AutoCloseable {
         for (int n = 1; n <= retryTopics; n++) {
             names.add(prefix + ".webhooks.deliveries.retry." + n);
         }
+        createTopics(names);
+    }
+
+    /** Creates these topics ({@link #PARTITIONS} partitions each) and waits until every partition has a leader. */
+    void createTopics(List<String> names) {
         try {
             List<NewTopic> topics = names.stream().map(name -> new NewTopic(name, PARTITIONS, (short) 1)).toList();
             admin.createTopics(topics).all().get();
@@ -102,6 +107,15 @@ final class BenchTopics implements AutoCloseable {
                     .mapToLong(Map.Entry::getValue).sum();
             long all = ends.values().stream().mapToLong(Long::longValue).sum();
             return new RetryAndDeadLetterRecords(all - dead, dead);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records on these (new) topics: the sum of their end offsets. */
+    long recordsOn(List<String> topics) {
+        try {
+            return endOffsets(topics).values().stream().mapToLong(Long::longValue).sum();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }

@@ -20,7 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ({@link EventFeed}) and either dispatcher. Prints a table. Run through {@code bench/dispatcher.sh}.
  * <p>
  * Arguments: the sections to run ({@code all}, {@code isolation}: the issue-4 table below, or
- * {@code partial-failure}: {@link PartialFailureBenchmark}), events per throughput run (default 30000),
+ * {@code partial-failure}: {@link PartialFailureBenchmark}, or, run only when named, {@code spring-alternative}:
+ * {@link SpringAlternativeBenchmark} or {@code engine}: the engine alone at saturation, each followed by the latency
+ * run), events per throughput run (default 30000),
  * seconds of the 500/s latency run (default 20), events per partial-failure row (default 3000) and their
  * offered rate (default 200/s). A first throughput run of the engine warms the JIT up and is printed but not
  * tabled (the same JVM then runs every scenario, so the engine's numbers are warm and the baseline's are
@@ -32,7 +34,8 @@ public final class DispatcherBenchmark {
     private static final Duration ENDPOINT_DELAY = Duration.ofMillis(50);
     private static final String SECRET = DispatcherLauncher.SECRET;
     private static final int LATENCY_RATE = 500;
-    private static final Set<String> SECTIONS = Set.of("all", "isolation", "partial-failure");
+    private static final Set<String> SECTIONS = Set.of("all", "isolation", "partial-failure", "spring-alternative",
+            "engine");
 
     private final String bootstrap = TestKafka.bootstrapServers();
     private final EventFeed feed = new EventFeed(bootstrap);
@@ -51,17 +54,53 @@ public final class DispatcherBenchmark {
             throw new IllegalArgumentException("section must be one of " + SECTIONS + ", not " + section);
         }
         DispatcherBenchmark bench = new DispatcherBenchmark();
+        try {
+            bench.runSection(section, args);
+        } catch (RuntimeException failed) {
+            // every thread of the embedded broker and the dispatchers would keep the JVM (and the CPU lock) alive
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        bench.closeAndExit();
+    }
+
+    private void runSection(String section, String[] args) {
+        if (section.equals("spring-alternative") || section.equals("engine")) {
+            sideBySideSection(section.equals("engine"), intArgument(args, 1, 30_000), intArgument(args, 2, 20));
+            return;
+        }
+        FlightRecording recording = FlightRecording.startIfRequested();
         if (!section.equals("partial-failure")) {
-            bench.isolationSection(intArgument(args, 1, 30_000), intArgument(args, 2, 20));
+            isolationSection(intArgument(args, 1, 30_000), intArgument(args, 2, 20));
         }
         if (!section.equals("isolation")) {
-            bench.partialFailureSection(intArgument(args, 3, 3_000), intArgument(args, 4, 200),
+            partialFailureSection(intArgument(args, 3, 3_000), intArgument(args, 4, 200),
                     section.equals("partial-failure"));
         }
-        bench.endpoints.close();
-        bench.topics.close();
-        bench.feed.close();
+        recording.close();
+    }
+
+    private void closeAndExit() {
+        endpoints.close();
+        topics.close();
+        feed.close();
         System.exit(0);
+    }
+
+    /** {@link SpringAlternativeBenchmark}'s table (or with {@code engineOnly} the engine alone), then the latency run. */
+    private void sideBySideSection(boolean engineOnly, int events, int latencySeconds) {
+        SpringAlternativeBenchmark sideBySide = new SpringAlternativeBenchmark(bootstrap, feed, endpoints, topics,
+                launcher, System.getProperty("bench.retry-delays", PartialFailureBenchmark.DEFAULT_RETRY_DELAYS));
+        if (engineOnly) {
+            String baseline = System.getProperty("bench.baseline-args", "");
+            sideBySide.engineAtSaturation(events,
+                    baseline.isBlank() ? List.of() : List.of(baseline.trim().split("\\s+")));
+        } else {
+            sideBySide.run(events);
+        }
+        double[] latency = oursLatency(latencySeconds);
+        System.out.printf(Locale.ROOT, "[bench] engine at %d/s: produced -> arrived at the endpoint (before its 50 ms), "
+                + "p50 / p99 (max): %s%n", LATENCY_RATE, latency(latency));
     }
 
     private static int intArgument(String[] args, int index, int fallback) {
