@@ -1,5 +1,6 @@
 package io.hookline.receiver.system;
 
+import io.hookline.receiver.inbox.HandOffProperties;
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
 import io.hookline.receiver.inbox.InboxFailures;
@@ -51,16 +52,17 @@ class KafkaConfiguration {
     }
 
     /**
-     * Bounds every produce by the send timeout: {@code max.block.ms} (waiting for metadata or buffer space),
-     * {@code request.timeout.ms} and {@code delivery.timeout.ms} (which must cover linger plus request).
+     * Bounds every produce by the send timeout: {@code request.timeout.ms} and {@code delivery.timeout.ms} (which
+     * must cover linger plus request); {@code max.block.ms} (waiting inside {@code send} for metadata or buffer
+     * space, on the request thread) by the shorter {@code receiver.inbox.hand-off.max-block}, at most the timeout.
      */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer boundedProducerTimeouts(InboxProperties inbox) {
+    DefaultKafkaProducerFactoryCustomizer boundedProducerTimeouts(InboxProperties inbox, HandOffProperties handOff) {
         return factory -> {
             long budget = Math.max(1, inbox.sendTimeout().toMillis());
             Object linger = factory.getConfigurationProperties().getOrDefault(ProducerConfig.LINGER_MS_CONFIG, 0);
             Map<String, Object> bounds = new HashMap<>();
-            bounds.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, budget);
+            bounds.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(budget, handOff.maxBlock().toMillis()));
             bounds.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, budget));
             bounds.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                     (int) Math.min(Integer.MAX_VALUE, budget + Long.parseLong(linger.toString())));

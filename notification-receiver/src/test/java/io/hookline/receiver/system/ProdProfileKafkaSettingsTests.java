@@ -2,6 +2,7 @@ package io.hookline.receiver.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hookline.receiver.inbox.HandOffProperties;
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.mail.ConfirmationMailProperties;
 import io.hookline.receiver.notification.NotificationStore;
@@ -35,7 +36,8 @@ class ProdProfileKafkaSettingsTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(KafkaAutoConfiguration.class)
-    @EnableConfigurationProperties({TopicProperties.class, InboxProperties.class, ConfirmationMailProperties.class})
+    @EnableConfigurationProperties({TopicProperties.class, InboxProperties.class, HandOffProperties.class,
+            ConfirmationMailProperties.class})
     @Import(KafkaConfiguration.class)
     static class KafkaWiring {
 
@@ -56,7 +58,8 @@ class ProdProfileKafkaSettingsTests {
             assertThat(producer.getInt(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)).isBetween(1, 5);
             assertThat(producer.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).isEqualTo(5_000);
             assertThat(producer.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)).isEqualTo(5_000);
-            assertThat(producer.getLong(ProducerConfig.MAX_BLOCK_MS_CONFIG)).isEqualTo(5_000);
+            // a request thread waits inside send() at most receiver.inbox.hand-off.max-block (metadata, buffer)
+            assertThat(producer.getLong(ProducerConfig.MAX_BLOCK_MS_CONFIG)).isEqualTo(250);
             assertThat(producer.getString(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
             assertThat(producer.getString(ProducerConfig.CLIENT_ID_CONFIG)).startsWith("notification-receiver");
         }
