@@ -16,7 +16,8 @@
 # Environment: BENCH_SKIP_BUILD=1 reuses the jar and test classes already built; BENCH_JFR=1 records the receiver
 # (JFR) over the measured phase and prints where its CPU went; BENCH_CEILING=0 skips the ceiling; BENCH_CONNECTIONS
 # (16); BENCH_RECEIVER_ARGS, BENCH_RECEIVER_JVM_OPTIONS; BENCH_RECEIVER_JAR (a baseline build of the receiver). The run holds /tmp/hookline-cpu.lock (one benchmark at a
-# time) and is cut off after BENCH_TIMEOUT (15m).
+# time; BENCH_LOCK_HELD=1 when the caller already holds it for a sequence of runs) and is cut off after
+# BENCH_TIMEOUT (15m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/select-jdk.sh
@@ -33,6 +34,9 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -s "$CP_FILE" ]; then
   ./mvnw -q -B -pl notification-receiver -am -DskipTests package \
     dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
-flock "$LOCK" timeout -k 30s "${BENCH_TIMEOUT:-15m}" "$JAVA_HOME/bin/java" \
+# BENCH_LOCK_HELD=1: the caller already holds the lock (a sequence of runs compared with each other).
+LOCKED=(flock "$LOCK")
+if [ "${BENCH_LOCK_HELD:-0}" = 1 ]; then LOCKED=(); fi
+"${LOCKED[@]}" timeout -k 30s "${BENCH_TIMEOUT:-15m}" "$JAVA_HOME/bin/java" \
   -cp "notification-receiver/target/test-classes:notification-receiver/target/classes:$(cat "$CP_FILE")" \
   io.hookline.receiver.bench.ReceiverBenchmark "${ARGS[@]}"
