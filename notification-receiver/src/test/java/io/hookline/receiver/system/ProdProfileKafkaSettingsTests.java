@@ -2,7 +2,6 @@ package io.hookline.receiver.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hookline.receiver.inbox.HandOffProperties;
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.mail.ConfirmationMailProperties;
 import io.hookline.receiver.notification.NotificationStore;
@@ -36,8 +35,7 @@ class ProdProfileKafkaSettingsTests {
 
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration(KafkaAutoConfiguration.class)
-    @EnableConfigurationProperties({TopicProperties.class, InboxProperties.class, HandOffProperties.class,
-            ConfirmationMailProperties.class})
+    @EnableConfigurationProperties({TopicProperties.class, InboxProperties.class, ConfirmationMailProperties.class})
     @Import(KafkaConfiguration.class)
     static class KafkaWiring {
 
