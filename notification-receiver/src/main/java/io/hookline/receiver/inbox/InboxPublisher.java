@@ -61,7 +61,8 @@ public class InboxPublisher {
             return CompletableFuture.failedFuture(unavailable(webhook, e));
         }
         sent.whenComplete((result, failure) -> inFlight.release());
-        return sent.orTimeout(properties.sendTimeout().toNanos(), TimeUnit.NANOSECONDS)
+        // copy(): the timeout answers the request; the permit stays taken until the producer is done with the record
+        return sent.copy().orTimeout(properties.sendTimeout().toNanos(), TimeUnit.NANOSECONDS)
                 .handle((result, failure) -> {
                     if (failure != null) {
                         throw unavailable(webhook, failure);

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Stripe endpoint takes several types and switches on {@code type}; a signed webhook of a type the receiver does not
  * act on is answered 202 {@code {"status":"event_ignored"}} and dropped, so a new event type never fills the
  * sender's retries. {@code POST /webhooks/order-paid} (the first route, kept for endpoints subscribed to it) takes
- * order.paid only. Both answer 202 {@code {"status":"event_received"}} once the event is safe in the inbox queue;
- * errors are problem details (see the service's {@code ProblemAdvice}).
+ * order.paid only. Both answer 202 {@code {"status":"event_received"}} once the event is safe in the inbox queue,
+ * asynchronously (the handler returns a future; no request thread waits for Kafka's acknowledgement); errors are
+ * problem details (see the service's {@code ProblemAdvice}).
  */
 @RestController
 @Tag(name = "webhooks", description = "Standard Webhooks endpoints this receiver subscribes with")
