@@ -1,5 +1,6 @@
 package io.hookline.receiver.kafka;
 
+import io.hookline.receiver.inbox.HandOffProperties;
 import io.hookline.receiver.inbox.InboxProperties;
 import io.hookline.receiver.inbox.PoisonInboxRecordException;
 import io.hookline.receiver.inbox.InboxFailures;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * an unreachable cluster answers the webhook sender within that budget.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HandOffProperties.class)
 public class KafkaConfiguration {
 
     @Bean
@@ -45,16 +48,17 @@ public class KafkaConfiguration {
     }
 
     /**
-     * Bounds every produce by the send timeout: {@code max.block.ms} (waiting for metadata or buffer space),
-     * {@code request.timeout.ms} and {@code delivery.timeout.ms} (which must cover linger plus request).
+     * Bounds every produce by the send timeout: {@code request.timeout.ms} and {@code delivery.timeout.ms} (which
+     * must cover linger plus request); {@code max.block.ms} (waiting inside {@code send} for metadata or buffer
+     * space, on the request thread) by the shorter {@code receiver.inbox.hand-off.max-block}, at most the timeout.
      */
     @Bean
-    DefaultKafkaProducerFactoryCustomizer boundedProducerTimeouts(InboxProperties inbox) {
+    DefaultKafkaProducerFactoryCustomizer boundedProducerTimeouts(InboxProperties inbox, HandOffProperties handOff) {
         return factory -> {
             long budget = Math.max(1, inbox.sendTimeout().toMillis());
             Object linger = factory.getConfigurationProperties().getOrDefault(ProducerConfig.LINGER_MS_CONFIG, 0);
             Map<String, Object> bounds = new HashMap<>();
-            bounds.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, budget);
+            bounds.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(budget, handOff.maxBlock().toMillis()));
             bounds.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, budget));
             bounds.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                     (int) Math.min(Integer.MAX_VALUE, budget + Long.parseLong(linger.toString())));

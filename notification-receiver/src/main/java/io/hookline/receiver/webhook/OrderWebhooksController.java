@@ -15,10 +15,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Stripe endpoint takes several types and switches on {@code type}; a signed webhook of a type the receiver does not
  * act on is answered 202 {@code {"status":"event_ignored"}} and dropped, so a new event type never fills the
  * sender's retries. {@code POST /webhooks/order-paid} (the first route, kept for endpoints subscribed to it) takes
- * order.paid only. Both answer 202 {@code {"status":"event_received"}} once the event is safe in the inbox queue;
- * errors are problem details (see the service's {@code ProblemAdvice}).
+ * order.paid only. Both answer 202 {@code {"status":"event_received"}} once the event is safe in the inbox queue,
+ * asynchronously (the handler returns a future; no request thread waits for Kafka's acknowledgement); errors are
+ * problem details (see the service's {@code ProblemAdvice}).
  */
 @RestController
 @Tag(name = "webhooks", description = "Standard Webhooks endpoints this receiver subscribes with")
@@ -89,15 +90,9 @@ class OrderWebhooksController {
                 @ApiResponse(responseCode = "503", description = "the queue did not acknowledge; retry after "
                         + "Retry-After seconds", content = @Content(mediaType = PROBLEM))})
     @PostMapping(path = "/webhooks/order-paid", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> receive(
-            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.ID, required = false) String id,
-            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.TIMESTAMP, required = false) String timestamp,
-            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.SIGNATURE, required = false) String signature,
-            HttpServletRequest request) throws IOException, WebhookVerificationException {
-        return acknowledge(request, body -> {
-            intake.accept(new WebhookRequest(id, timestamp, signature, body), HandledEvent.ORDER_PAID);
-            return WebhookIntake.Outcome.RECEIVED;
-        });
+    CompletableFuture<ResponseEntity<byte[]>> receive(HttpServletRequest request)
+            throws IOException, WebhookVerificationException {
+        return acknowledge(request, webhook -> intake.accept(webhook, HandledEvent.ORDER_PAID));
     }
 
     @Operation(summary = "Receive an order event webhook (created, paid, cancelled, refunded)",
@@ -135,30 +130,36 @@ class OrderWebhooksController {
                 @ApiResponse(responseCode = "503", description = "the queue did not acknowledge; retry after "
                         + "Retry-After seconds", content = @Content(mediaType = PROBLEM))})
     @PostMapping(path = "/webhooks/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> receiveAny(
-            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.ID, required = false) String id,
-            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.TIMESTAMP, required = false) String timestamp,
-            @Parameter(hidden = true) @RequestHeader(name = WebhookHeaders.SIGNATURE, required = false) String signature,
-            HttpServletRequest request) throws IOException, WebhookVerificationException {
-        return acknowledge(request, body -> intake.accept(new WebhookRequest(id, timestamp, signature, body)));
+    CompletableFuture<ResponseEntity<byte[]>> receiveAny(HttpServletRequest request)
+            throws IOException, WebhookVerificationException {
+        return acknowledge(request, intake::accept);
     }
 
-    /** Reads the bounded body, hands it to the intake, and answers 202 with the receipt of the outcome. */
-    private ResponseEntity<byte[]> acknowledge(HttpServletRequest request, Intake accept)
+    /**
+     * Reads the three Standard Webhooks headers (straight from the request: no argument conversion) and the bounded
+     * body, hands them to the intake, and returns the 202 with the receipt of the outcome as a future: the request
+     * thread goes back to the pool at once and the answer is written when Kafka acknowledges (Servlet async).
+     * Verification and validation failures are thrown here, before anything is queued.
+     */
+    private CompletableFuture<ResponseEntity<byte[]>> acknowledge(HttpServletRequest request, Intake accept)
             throws IOException, WebhookVerificationException {
         long started = System.nanoTime();
-        WebhookIntake.Outcome outcome = accept.accept(bodyReader.read(request));
-        acknowledgements.acknowledged(started);
-        // The same few bytes every time: written as they are, with a Content-Length, no serializer involved.
-        byte[] receipt = outcome == WebhookIntake.Outcome.RECEIVED ? Receipt.EVENT_RECEIVED_JSON
-                : Receipt.EVENT_IGNORED_JSON;
-        return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(receipt);
+        WebhookRequest webhook = new WebhookRequest(request.getHeader(WebhookHeaders.ID),
+                request.getHeader(WebhookHeaders.TIMESTAMP), request.getHeader(WebhookHeaders.SIGNATURE),
+                bodyReader.read(request));
+        return accept.accept(webhook).thenApply(outcome -> {
+            acknowledgements.acknowledged(started);
+            // The same few bytes every time: written as they are, with a Content-Length, no serializer involved.
+            byte[] receipt = outcome == WebhookIntake.Outcome.RECEIVED ? Receipt.EVENT_RECEIVED_JSON
+                    : Receipt.EVENT_IGNORED_JSON;
+            return ResponseEntity.accepted().contentType(MediaType.APPLICATION_JSON).body(receipt);
+        });
     }
 
-    /** One route's hand-off of a body to {@link WebhookIntake}. */
+    /** One route's hand-off of a request to {@link WebhookIntake}. */
     @FunctionalInterface
     private interface Intake {
-        WebhookIntake.Outcome accept(byte[] body) throws WebhookVerificationException;
+        CompletableFuture<WebhookIntake.Outcome> accept(WebhookRequest webhook) throws WebhookVerificationException;
     }
 
     /** The acknowledgement body, {@code {"status":"event_received"}} (or {@code event_ignored}). */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Accepts an order webhook: verifies its signature, checks it against the contract of its event type (tolerant:
- * unknown fields are ignored), and hands it to the inbox queue, returning only once Kafka has acknowledged it.
+ * unknown fields are ignored), and hands it to the inbox queue: the returned future completes once Kafka has
+ * acknowledged it, and no thread waits for that meanwhile.
  * A signed webhook of a type this receiver does not act on is acknowledged and dropped ({@link Outcome#IGNORED}),
  * so a new event type never makes the sender retry. Nothing else slow happens here; the real work is the inbox
  * worker's. Duplicates are accepted again and deduplicated by the worker.
  *
- * <p>Stateless and thread-safe: called concurrently from request threads.
+ * <p>Stateless and thread-safe: called concurrently from request threads. Verification and validation happen on the
+ * caller's thread and fail by throwing; only the hand-off fails through the future.
  */
 @Service
 class WebhookIntake {
@@ -68,9 +71,10 @@ class WebhookIntake {
      * @throws WebhookVerificationException if the request is not authentic or not fresh (403)
      * @throws MalformedWebhookJsonException if the signed body is not JSON (400)
      * @throws InvalidWebhookPayloadException if the body has no type or breaks its type's contract (422)
-     * @throws InboxUnavailableException if the inbox queue did not acknowledge in time (503)
+     * @return completes with the outcome once it is safe; fails with {@link InboxUnavailableException} if the inbox
+     *     queue did not acknowledge in time (503)
      */
-    Outcome accept(WebhookRequest request) throws WebhookVerificationException {
+    CompletableFuture<Outcome> accept(WebhookRequest request) throws WebhookVerificationException {
         verifier.verify(request.id(), request.timestamp(), request.signature(), request.body());
         JsonNode document = parse(request.body());
         JsonNode type = document.path("type");
@@ -81,10 +85,9 @@ class WebhookIntake {
         if (event.isEmpty()) {
             log.debug("Ignoring webhook {} of type {}: not an event this receiver acts on", request.id(),
                     type.asString());
-            return Outcome.IGNORED;
+            return CompletableFuture.completedFuture(Outcome.IGNORED);
         }
-        queue(request, document, event.get());
-        return Outcome.RECEIVED;
+        return queue(request, document, event.get());
     }
 
     /**
@@ -94,14 +97,15 @@ class WebhookIntake {
      * @throws WebhookVerificationException if the request is not authentic or not fresh (403)
      * @throws MalformedWebhookJsonException if the signed body is not JSON (400)
      * @throws InvalidWebhookPayloadException if the body breaks the contract (422)
-     * @throws InboxUnavailableException if the inbox queue did not acknowledge in time (503)
+     * @return completes once it is safe; fails with {@link InboxUnavailableException} if the inbox queue did not
+     *     acknowledge in time (503)
      */
-    void accept(WebhookRequest request, HandledEvent only) throws WebhookVerificationException {
+    CompletableFuture<Outcome> accept(WebhookRequest request, HandledEvent only) throws WebhookVerificationException {
         verifier.verify(request.id(), request.timestamp(), request.signature(), request.body());
-        queue(request, parse(request.body()), only);
+        return queue(request, parse(request.body()), only);
     }
 
-    private void queue(WebhookRequest request, JsonNode document, HandledEvent event) {
+    private CompletableFuture<Outcome> queue(WebhookRequest request, JsonNode document, HandledEvent event) {
         List<SchemaViolation> violations = validator.validate(event.webhookSchema(), document);
         if (request.id().length() > MAX_ID_LENGTH) {
             violations = append(violations, new SchemaViolation(WebhookHeaders.ID,
@@ -112,9 +116,11 @@ class WebhookIntake {
         }
         String orderId = document.path("data").path("order_id").asString();
         try (LogFields fields = LogFields.of(orderId, request.id())) {
-            inbox.publish(new AcceptedWebhook(request.id(), orderId, event.type(),
-                    new String(request.body(), StandardCharsets.UTF_8), clock.instant()));
-            log.debug("Accepted {} webhook {} for order {}", event.type(), request.id(), orderId);
+            return inbox.publish(new AcceptedWebhook(request.id(), orderId, event.type(),
+                    new String(request.body(), StandardCharsets.UTF_8), clock.instant())).thenApply(acknowledged -> {
+                        log.debug("Accepted {} webhook {} for order {}", event.type(), request.id(), orderId);
+                        return Outcome.RECEIVED;
+                    });
         }
     }
 
