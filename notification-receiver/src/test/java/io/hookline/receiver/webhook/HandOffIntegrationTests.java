@@ -162,7 +162,7 @@ class HandOffIntegrationTests {
     private static void assertQueueUnavailable(Response refused) {
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.json().get("type").asString()).isEqualTo("https://hookline.io/problems/queue-unavailable");
+        assertThat(refused.json().get("type").asString()).isEqualTo("https://hookline.io/problems/service-unavailable");
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("7");
     }
 
