@@ -18,7 +18,7 @@
 #
 #   bench/dispatcher.sh engine [events, default 30000] [latency seconds, default 20]   # the engine alone:
 #                       warm-up, one run at saturation, then the 500/s latency run; with BENCH_BASELINE_ARGS
-#                       (dispatcher arguments, e.g. "--dispatcher.delivery.max-in-flight-per-endpoint=256"), first
+#                       (dispatcher arguments, e.g. "--hookline.dispatcher.delivery.max-in-flight-per-endpoint=256"), first
 #                       baseline / current / baseline / current runs, for a change's figure against the same run
 #
 # BENCH_JFR=<file.jfr> records with Java Flight Recorder (JDK "profile" settings): in sections "engine" and

@@ -4,7 +4,7 @@
 # generator's JVM) and orders-api (its -exec.jar, a separate JVM), and cleans up. Bounded: a warm-up and a
 # measured run of fixed size, each capped at max-seconds. orders-api runs in its default profile, so its
 # documented development client is seeded; every request carries that client's key (Authorization: Bearer,
-# orders.auth.development-keys.client-key), as any caller of orders-api must.
+# hookline.orders.auth.development-keys.client-key), as any caller of orders-api must.
 #
 #   bench/orders-api.sh [pairs=3000] [warmup=1000] [concurrency=16] [max-seconds=90] [datasource-url=jdbc:...]
 #

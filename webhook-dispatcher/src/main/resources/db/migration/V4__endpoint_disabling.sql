@@ -1,5 +1,5 @@
 -- Why and since when an endpoint is disabled (docs/delivery-engine.md, "Auto-disable"). Endpoints created through
--- the API keep it on their row; configured endpoints (dispatcher.endpoints[n], read-only) in a table of their own,
+-- the API keep it on their row; configured endpoints (hookline.dispatcher.endpoints[n], read-only) in a table of their own,
 -- keyed by their name, which the endpoint directory consults. No new index on delivery_attempts: the auto-disable
 -- check walks the existing (endpoint_id, attempted_at) index, and every index there costs each attempt's insert.
 alter table endpoints add column disabled_reason varchar(500);

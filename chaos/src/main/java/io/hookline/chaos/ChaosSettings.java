@@ -20,7 +20,7 @@ import java.util.Map;
  * @param brokerRestart whether the broker is stopped and started again mid-stream
  * @param brokerDowntime how long the broker stays down
  * @param smtpOutage how long the SMTP server stays down (zero: no outage)
- * @param dispatcherRetryDelays {@code dispatcher.retry.delays}, or null for the dispatcher's own default
+ * @param dispatcherRetryDelays {@code hookline.dispatcher.retry.delays}, or null for the dispatcher's own default
  * @param startTimeout how long a (re)started service may take to become healthy
  * @param orderDeadline how long one order's create-and-pay may take, retries included
  * @param drainDeadline how long the platform may take, after the last payment, to finish its work

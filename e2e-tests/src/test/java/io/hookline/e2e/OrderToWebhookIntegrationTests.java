@@ -42,7 +42,7 @@ import tools.jackson.databind.JsonNode;
 class OrderToWebhookIntegrationTests {
 
     /** The receiver's documented development admin token, which the local stack runs it with. */
-    private static final String RECEIVER_ADMIN_TOKEN = "hookline-local-receiver-admin-token";
+    private static final String HOOKLINE_RECEIVER_ADMIN_TOKEN = "hookline-local-receiver-admin-token";
 
     private final StackClient client = new StackClient();
     private StackSettings settings;
@@ -55,7 +55,7 @@ class OrderToWebhookIntegrationTests {
     private static final String TRACE_ID = "5e1f0c2a9b8d4e7fa1b2c3d4e5f60718";
 
     /** orders-api's development client, which the local stack seeds. */
-    private static final java.util.Map<String, String> ORDERS_AUTH = java.util.Map.of("Authorization",
+    private static final java.util.Map<String, String> HOOKLINE_ORDERS_AUTH = java.util.Map.of("Authorization",
             "Bearer " + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
 
     @Test
@@ -77,7 +77,7 @@ class OrderToWebhookIntegrationTests {
         SharedLocalStack.killAndRestart();
 
         assertThat(client.get(orders("/orders/" + second)).status()).as("no key, no order").isEqualTo(401);
-        assertThat(client.get(orders("/orders/" + second), ORDERS_AUTH).body().get("status").asString())
+        assertThat(client.get(orders("/orders/" + second), HOOKLINE_ORDERS_AUTH).body().get("status").asString())
                 .isEqualTo("paid");
         assertThat(awaitNotifications(second, 1).get(0).get("amount").asString()).isEqualTo("30.00");
         assertThat(notifications(first)).as("one confirmation, once (besides its order.created record)").hasSize(1);
@@ -88,11 +88,11 @@ class OrderToWebhookIntegrationTests {
             throws Exception {
         String cancelled = createOrder("grace@example.com", "12.50", 1);
         StackClient.Response cancel = client.post(orders("/orders/" + cancelled + "/cancel"),
-                "{\"reason\": \"requested_by_customer\"}", ORDERS_AUTH);
+                "{\"reason\": \"requested_by_customer\"}", HOOKLINE_ORDERS_AUTH);
         assertThat(cancel.status()).as("cancel").isEqualTo(200);
         assertThat(cancel.body().get("status").asString()).isEqualTo("cancelled");
         String refunded = createAndPayOrder("ada@example.com", "29.99", 2);
-        StackClient.Response refund = client.post(orders("/orders/" + refunded + "/refund"), "{}", ORDERS_AUTH);
+        StackClient.Response refund = client.post(orders("/orders/" + refunded + "/refund"), "{}", HOOKLINE_ORDERS_AUTH);
         assertThat(refund.status()).as("refund").isEqualTo(200);
         assertThat(refund.body().get("status").asString()).isEqualTo("refunded");
 
@@ -159,7 +159,7 @@ class OrderToWebhookIntegrationTests {
 
     private java.util.List<JsonNode> allNotifications(String orderId) throws IOException, InterruptedException {
         StackClient.Response response = client.get(receiver("/notifications?order_id=" + orderId),
-                RECEIVER_ADMIN_TOKEN);
+                HOOKLINE_RECEIVER_ADMIN_TOKEN);
         assertThat(response.status()).isEqualTo(200);
         return response.body().valueStream().toList();
     }
@@ -167,7 +167,7 @@ class OrderToWebhookIntegrationTests {
     private String createOrder(String email, String unitPrice, int quantity) throws Exception {
         StackClient.Response created = client.post(orders("/orders"), """
                 {"customer_email": "%s", "product_name": "Mechanical keyboard", "quantity": %d,
-                 "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice), ORDERS_AUTH);
+                 "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice), HOOKLINE_ORDERS_AUTH);
         assertThat(created.status()).isEqualTo(201);
         return created.body().get("id").asString();
     }
@@ -180,7 +180,7 @@ class OrderToWebhookIntegrationTests {
             throws Exception {
         StackClient.Response created = client.post(orders("/orders"), """
                 {"customer_email": "%s", "product_name": "Mechanical keyboard", "quantity": %d,
-                 "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice), ORDERS_AUTH);
+                 "unit_price": "%s", "currency": "USD"}""".formatted(email, quantity, unitPrice), HOOKLINE_ORDERS_AUTH);
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().get("id").asString();
         assertThat(created.raw().headers().firstValue("Location")).hasValueSatisfying(
@@ -188,8 +188,8 @@ class OrderToWebhookIntegrationTests {
 
         StackClient.Response paid = client.post(orders("/orders/" + id + "/payment"),
                 "{\"payment_method\": \"tok_visa\"}",
-                traceparent == null ? ORDERS_AUTH : java.util.Map.of("traceparent", traceparent,
-                        "Authorization", ORDERS_AUTH.get("Authorization")));
+                traceparent == null ? HOOKLINE_ORDERS_AUTH : java.util.Map.of("traceparent", traceparent,
+                        "Authorization", HOOKLINE_ORDERS_AUTH.get("Authorization")));
         assertThat(paid.status()).isEqualTo(200);
         assertThat(paid.body().get("status").asString()).isEqualTo("paid");
         return id;
@@ -203,7 +203,7 @@ class OrderToWebhookIntegrationTests {
     /** The order.paid notifications of an order (the receiver also records its order.created, without an e-mail). */
     private java.util.List<JsonNode> notifications(String orderId) throws IOException, InterruptedException {
         StackClient.Response response = client.get(receiver("/notifications?order_id=" + orderId),
-                RECEIVER_ADMIN_TOKEN);
+                HOOKLINE_RECEIVER_ADMIN_TOKEN);
         assertThat(response.status()).isEqualTo(200);
         return response.body().valueStream().filter(n -> "order.paid".equals(n.get("type").asString())).toList();
     }

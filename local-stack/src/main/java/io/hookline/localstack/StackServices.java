@@ -54,24 +54,24 @@ final class StackServices {
                     "orders and payments; outbox relay to orders.events",
                     "--spring.datasource.url=" + database.apply("orders"),
                     // the documented development client, seeded at start-up (orders-api's default profile)
-                    "--orders.auth.development-keys.enabled=true",
-                    "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY,
-                    "--orders.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET));
+                    "--hookline.orders.auth.development-keys.enabled=true",
+                    "--hookline.orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY,
+                    "--hookline.orders.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET));
         }
         for (int n = 1; n <= topology.dispatchers(); n++) {
             specs.add(spec(settings, DISPATCHER, n, settings.dispatcherPort(), bootstrapServers,
                     "delivers order.created, .paid, .cancelled and .refunded to " + receiverWebhook,
-                    "--dispatcher.endpoints[0].name=" + RECEIVER,
-                    "--dispatcher.endpoints[0].url=" + receiverWebhook,
-                    "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
-                    "--dispatcher.endpoints[0].event-types[0]=order.created",
-                    "--dispatcher.endpoints[0].event-types[1]=order.paid",
-                    "--dispatcher.endpoints[0].event-types[2]=order.cancelled",
-                    "--dispatcher.endpoints[0].event-types[3]=order.refunded",
+                    "--hookline.dispatcher.endpoints[0].name=" + RECEIVER,
+                    "--hookline.dispatcher.endpoints[0].url=" + receiverWebhook,
+                    "--hookline.dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
+                    "--hookline.dispatcher.endpoints[0].event-types[0]=order.created",
+                    "--hookline.dispatcher.endpoints[0].event-types[1]=order.paid",
+                    "--hookline.dispatcher.endpoints[0].event-types[2]=order.cancelled",
+                    "--hookline.dispatcher.endpoints[0].event-types[3]=order.refunded",
                     "--spring.datasource.url=" + database.apply("dispatcher"),
-                    "--dispatcher.admin.token=" + LOCAL_ADMIN_TOKEN,
-                    "--dispatcher.directory.allow-private-urls=true",
-                    "--dispatcher.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET,
+                    "--hookline.dispatcher.admin.token=" + LOCAL_ADMIN_TOKEN,
+                    "--hookline.dispatcher.directory.allow-private-urls=true",
+                    "--hookline.dispatcher.callbacks.secret=" + StackSettings.DEVELOPMENT_CALLBACKS_SECRET,
                     FAST_CRASH_RECOVERY));
         }
         for (int n = 1; n <= topology.receivers(); n++) {
@@ -79,8 +79,8 @@ final class StackServices {
                     "POST /webhooks/orders; GET /notifications?order_id= (Bearer " + LOCAL_RECEIVER_ADMIN_TOKEN
                             + "); e-mails via SMTP",
                     "--spring.datasource.url=" + database.apply("notifications"),
-                    "--receiver.secrets[0]=" + settings.webhookSecret(),
-                    "--receiver.admin.token=" + LOCAL_RECEIVER_ADMIN_TOKEN,
+                    "--hookline.receiver.secrets[0]=" + settings.webhookSecret(),
+                    "--hookline.receiver.admin.token=" + LOCAL_RECEIVER_ADMIN_TOKEN,
                     "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + smtpPort,
                     FAST_CRASH_RECOVERY));

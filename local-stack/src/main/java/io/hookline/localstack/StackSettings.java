@@ -48,20 +48,20 @@ public record StackSettings(
 
     /**
      * Development only: the API key of orders-api's documented development client (read and write; the value of
-     * {@code orders.auth.development-keys.client-key} in its {@code application.yml}), which the local stack seeds
+     * {@code hookline.orders.auth.development-keys.client-key} in its {@code application.yml}), which the local stack seeds
      * and prints. Never use it elsewhere; the prod profile refuses it.
      */
     public static final String DEVELOPMENT_ORDERS_API_KEY = "sk_test_hookline_dev_client_0a1b2c3d4e5f6a7b8c9d";
 
     /**
-     * Development only: the admin key of orders-api's default profile ({@code orders.auth.development-keys.admin-key}),
+     * Development only: the admin key of orders-api's default profile ({@code hookline.orders.auth.development-keys.admin-key}),
      * for {@code POST /clients} in the local stack. Never use it elsewhere; the prod profile refuses it.
      */
     public static final String DEVELOPMENT_ORDERS_ADMIN_KEY = "sk_test_hookline_dev_admin_9f8e7d6c5b4a3f2e1d0c";
 
     /**
-     * Development only: the platform's callback master secret, given to orders-api ({@code orders.callbacks.secret})
-     * and the dispatcher ({@code dispatcher.callbacks.secret}) so that per-order callbacks work in the local stack,
+     * Development only: the platform's callback master secret, given to orders-api ({@code hookline.orders.callbacks.secret})
+     * and the dispatcher ({@code hookline.dispatcher.callbacks.secret}) so that per-order callbacks work in the local stack,
      * each client's signed with its own derived secret. Never use it elsewhere; the prod profile refuses it.
      */
     public static final String DEVELOPMENT_CALLBACKS_SECRET = "whsec_aG9va2xpbmUtbG9jYWwtY2FsbGJhY2stbWFzdGVyISE=";

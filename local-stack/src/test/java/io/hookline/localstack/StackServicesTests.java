@@ -23,27 +23,27 @@ class StackServicesTests {
     @Test
     void theReceiverIsSubscribedToEveryOrderEventItActsOnWithTheSecretItVerifiesWith() {
         assertThat(specs.get(1).arguments()).contains(
-                "--dispatcher.endpoints[0].url=http://localhost:8082/webhooks/orders",
-                "--dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
-                "--dispatcher.endpoints[0].event-types[0]=order.created",
-                "--dispatcher.endpoints[0].event-types[1]=order.paid",
-                "--dispatcher.endpoints[0].event-types[2]=order.cancelled",
-                "--dispatcher.endpoints[0].event-types[3]=order.refunded",
+                "--hookline.dispatcher.endpoints[0].url=http://localhost:8082/webhooks/orders",
+                "--hookline.dispatcher.endpoints[0].secret=" + settings.webhookSecret(),
+                "--hookline.dispatcher.endpoints[0].event-types[0]=order.created",
+                "--hookline.dispatcher.endpoints[0].event-types[1]=order.paid",
+                "--hookline.dispatcher.endpoints[0].event-types[2]=order.cancelled",
+                "--hookline.dispatcher.endpoints[0].event-types[3]=order.refunded",
                 StackServices.FAST_CRASH_RECOVERY);
-        assertThat(specs.get(2).arguments()).contains("--receiver.secrets[0]=" + settings.webhookSecret());
+        assertThat(specs.get(2).arguments()).contains("--hookline.receiver.secrets[0]=" + settings.webhookSecret());
     }
 
     @Test
     void theReceiverRunsWithItsDocumentedDevelopmentAdminToken() {
-        assertThat(specs.get(2).arguments()).contains("--receiver.admin.token=hookline-local-receiver-admin-token");
+        assertThat(specs.get(2).arguments()).contains("--hookline.receiver.admin.token=hookline-local-receiver-admin-token");
         assertThat(specs.get(2).role()).contains(StackServices.LOCAL_RECEIVER_ADMIN_TOKEN);
     }
 
     @Test
     void theDispatcherKeepsItsDatabaseInTheDataDirectoryAndAcceptsLocalEndpoints() {
         assertThat(specs.get(1).arguments()).contains(
-                "--dispatcher.admin.token=" + StackServices.LOCAL_ADMIN_TOKEN,
-                "--dispatcher.directory.allow-private-urls=true")
+                "--hookline.dispatcher.admin.token=" + StackServices.LOCAL_ADMIN_TOKEN,
+                "--hookline.dispatcher.directory.allow-private-urls=true")
                 .anyMatch(arg -> arg.startsWith("--spring.datasource.url=jdbc:h2:file:")
                         && arg.endsWith("db/dispatcher;WRITE_DELAY=0"));
     }
@@ -58,8 +58,8 @@ class StackServicesTests {
 
     @Test
     void ordersApiSeedsTheDevelopmentClientWhoseKeyTheStackPrints() {
-        assertThat(specs.get(0).arguments()).contains("--orders.auth.development-keys.enabled=true",
-                "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
+        assertThat(specs.get(0).arguments()).contains("--hookline.orders.auth.development-keys.enabled=true",
+                "--hookline.orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY);
         assertThat(StackSettings.DEVELOPMENT_ORDERS_API_KEY).startsWith("sk_test_hookline_dev_");
     }
 

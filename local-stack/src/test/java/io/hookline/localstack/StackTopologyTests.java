@@ -52,7 +52,7 @@ class StackTopologyTests {
         assertThat(specs.get(1).arguments()).contains("--spring.datasource.url=jdbc:h2:tcp://127.0.0.1:9999/orders",
                 "--server.port=8090");
         assertThat(specs.get(3).arguments()).contains(
-                "--dispatcher.endpoints[0].url=http://localhost:8082/webhooks/orders");
+                "--hookline.dispatcher.endpoints[0].url=http://localhost:8082/webhooks/orders");
         assertThat(specs.get(1).jar()).endsWithRaw(java.nio.file.Path.of("orders-api/target/orders-api-exec.jar"));
     }
 

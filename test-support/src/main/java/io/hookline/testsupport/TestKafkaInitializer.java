@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
  * {@code spring.kafka.bootstrap-servers} ahead of every other property source, and gives the context a
  * namespace of its own: the property {@value #NAMESPACE_PROPERTY}, new for every context this initializer
  * prepares. Test configuration names its topics and consumer groups after it
- * ({@code "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries"}), so two live contexts in one
+ * ({@code "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries"}), so two live contexts in one
  * JVM (Spring's context cache keeps them) never share a topic or a group, while the cache key (the text of the
  * properties) stays the same and the cache stays useful. See docs/testing.md.
  */

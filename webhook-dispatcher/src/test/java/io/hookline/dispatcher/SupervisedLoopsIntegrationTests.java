@@ -52,19 +52,19 @@ import tools.jackson.databind.json.JsonMapper;
  * attempt stored, the dead letter indexed, the expired dead letter deleted).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.admin.token=" + SupervisedLoopsIntegrationTests.ADMIN_TOKEN,
-        "dispatcher.directory.allow-private-urls=true",
-        "dispatcher.retention.interval=200ms",
+        "hookline.dispatcher.admin.token=" + SupervisedLoopsIntegrationTests.ADMIN_TOKEN,
+        "hookline.dispatcher.directory.allow-private-urls=true",
+        "hookline.dispatcher.retention.interval=200ms",
         "hookline.supervision.initial-backoff=200ms",
         "hookline.supervision.max-backoff=1s",
         "spring.datasource.url=jdbc:h2:mem:supervised-loops-tests;DB_CLOSE_DELAY=-1",
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
-        "dispatcher.dead-letters.inbox-topic=${test.namespace}.notifications.inbox",
-        "dispatcher.dead-letters.inbox-dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.dead-letters.inbox-topic=${test.namespace}.notifications.inbox",
+        "hookline.dispatcher.dead-letters.inbox-dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 @Import({FailingAttemptStore.Config.class, FailingDeadLetterIndex.Config.class, FailingRetentionDeletes.Config.class})
 class SupervisedLoopsIntegrationTests {
@@ -95,9 +95,9 @@ class SupervisedLoopsIntegrationTests {
 
     @DynamicPropertySource
     static void endpoint(DynamicPropertyRegistry registry) {
-        registry.add("dispatcher.endpoints[0].name", () -> "loops");
-        registry.add("dispatcher.endpoints[0].url", () -> webhooks.url("/loops"));
-        registry.add("dispatcher.endpoints[0].secret", () -> "whsec_YWxwaGEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==");
+        registry.add("hookline.dispatcher.endpoints[0].name", () -> "loops");
+        registry.add("hookline.dispatcher.endpoints[0].url", () -> webhooks.url("/loops"));
+        registry.add("hookline.dispatcher.endpoints[0].secret", () -> "whsec_YWxwaGEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==");
     }
 
     @AfterEach

@@ -36,24 +36,24 @@ final class ChaosServices {
         switch (module) {
             case ChaosSettings.ORDERS_API -> extra.addAll(List.of(
                     "--spring.datasource.url=" + wiring.database().apply("orders"),
-                    "--orders.auth.development-keys.enabled=true",
-                    "--orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY));
+                    "--hookline.orders.auth.development-keys.enabled=true",
+                    "--hookline.orders.auth.development-keys.client-key=" + StackSettings.DEVELOPMENT_ORDERS_API_KEY));
             case ChaosSettings.DISPATCHER -> {
                 extra.addAll(List.of(
-                        "--dispatcher.endpoints[0].name=" + ChaosSettings.RECEIVER,
-                        "--dispatcher.endpoints[0].url=" + wiring.proxiedWebhook(),
-                        "--dispatcher.endpoints[0].secret=" + secret,
-                        "--dispatcher.endpoints[0].event-types[0]=order.paid",
+                        "--hookline.dispatcher.endpoints[0].name=" + ChaosSettings.RECEIVER,
+                        "--hookline.dispatcher.endpoints[0].url=" + wiring.proxiedWebhook(),
+                        "--hookline.dispatcher.endpoints[0].secret=" + secret,
+                        "--hookline.dispatcher.endpoints[0].event-types[0]=order.paid",
                         "--spring.datasource.url=" + wiring.database().apply("dispatcher"),
-                        "--dispatcher.admin.token=" + ADMIN_TOKEN,
-                        "--dispatcher.directory.allow-private-urls=true"));
+                        "--hookline.dispatcher.admin.token=" + ADMIN_TOKEN,
+                        "--hookline.dispatcher.directory.allow-private-urls=true"));
                 if (settings.dispatcherRetryDelays() != null) {
-                    extra.add("--dispatcher.retry.delays=" + settings.dispatcherRetryDelays());
+                    extra.add("--hookline.dispatcher.retry.delays=" + settings.dispatcherRetryDelays());
                 }
             }
             case ChaosSettings.RECEIVER -> extra.addAll(List.of(
                     "--spring.datasource.url=" + wiring.database().apply("notifications"),
-                    "--receiver.secrets[0]=" + secret,
+                    "--hookline.receiver.secrets[0]=" + secret,
                     "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + wiring.smtpPort()));
             default -> throw new IllegalArgumentException("no service " + module);

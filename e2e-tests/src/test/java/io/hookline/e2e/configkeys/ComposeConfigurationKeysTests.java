@@ -67,10 +67,10 @@ class ComposeConfigurationKeysTests {
     void composeRunsTheThreeServicesAndTheirMetadataIsComplete() {
         assertThat(environment).containsOnlyKeys("orders-api", "webhook-dispatcher", "notification-receiver");
         known.forEach((module, properties) -> assertThat(properties.size()).as(module).isGreaterThan(500));
-        assertThat(known.get("orders-api").isKnown(ConfigurationKey.property("orders.outbox.batch-size"))).isTrue();
-        assertThat(known.get("webhook-dispatcher").isKnown(ConfigurationKey.property("dispatcher.delivery.group-id")))
+        assertThat(known.get("orders-api").isKnown(ConfigurationKey.property("hookline.orders.outbox.batch-size"))).isTrue();
+        assertThat(known.get("webhook-dispatcher").isKnown(ConfigurationKey.property("hookline.dispatcher.delivery.group-id")))
                 .isTrue();
-        assertThat(known.get("notification-receiver").isKnown(ConfigurationKey.property("receiver.inbox.send-timeout")))
+        assertThat(known.get("notification-receiver").isKnown(ConfigurationKey.property("hookline.receiver.inbox.send-timeout")))
                 .isTrue();
     }
 
@@ -126,15 +126,15 @@ class ComposeConfigurationKeysTests {
     void aMisspeltVariableIsNotAPropertyOfTheService() {
         KnownProperties dispatcher = known.get("webhook-dispatcher");
 
-        assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("DISPATCHER_ENDPOINTS_0_SECRET"))).isTrue();
-        assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("DISPATCHER_ENDPOINTS_0_SECRTE"))).isFalse();
+        assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ENDPOINTS_0_SECRET"))).isTrue();
+        assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ENDPOINTS_0_SECRTE"))).isFalse();
         assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("DISPATCHER_ENDPONTS_0_NAME"))).isFalse();
         assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("SPRING_KAFKA_BOOTSTRAP_SERVER"))).isFalse();
-        assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("RECEIVER_SECRETS_0")))
+        assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("HOOKLINE_RECEIVER_SECRETS_0")))
                 .as("a receiver property is not a dispatcher property").isFalse();
-        assertThat(miss("webhook-dispatcher", "compose/docker-compose.yml sets DISPATCHER_ADMIN_TOKN",
-                ConfigurationKey.environmentVariable("DISPATCHER_ADMIN_TOKN")))
-                .contains("DISPATCHER_ADMIN_TOKN", "dispatcher.admin.tokn", "nearest: dispatcher.admin.token");
+        assertThat(miss("webhook-dispatcher", "compose/docker-compose.yml sets HOOKLINE_DISPATCHER_ADMIN_TOKN",
+                ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ADMIN_TOKN")))
+                .contains("HOOKLINE_DISPATCHER_ADMIN_TOKN", "hookline.dispatcher.admin.tokn", "nearest: hookline.dispatcher.admin.token");
     }
 
     private static String miss(String module, String what, ConfigurationKey key) {

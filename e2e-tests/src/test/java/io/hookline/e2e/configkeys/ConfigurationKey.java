@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A configuration key as Spring Boot's relaxed binding reads it: a list of elements, each a name or an index
- * ({@code [0]}). Built from an environment variable ({@code DISPATCHER_ENDPOINTS_0_NAME}: underscores separate
+ * ({@code [0]}). Built from an environment variable ({@code HOOKLINE_DISPATCHER_ENDPOINTS_0_NAME}: underscores separate
  * elements, numbers are indexes, and an underscore may also stand for a dash inside a name, so
  * {@code SPRING_KAFKA_BOOTSTRAP_SERVERS} reaches {@code spring.kafka.bootstrap-servers}) or from a property
  * name as written in a YAML or properties file ({@code spring.kafka.producer.properties.enable.idempotence}).

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How many accepted webhooks may wait for the inbox queue's acknowledgement at once ({@code receiver.inbox.hand-off.*}).
+ * How many accepted webhooks may wait for the inbox queue's acknowledgement at once ({@code hookline.receiver.inbox.hand-off.*}).
  * No request thread waits for an acknowledgement, so this, not the thread pool, bounds what a slow or absent broker
  * can pile up: beyond it a webhook is answered 503 at once instead of queueing in memory.
  *
@@ -20,17 +20,17 @@ import org.springframework.validation.annotation.Validated;
  *     whole send timeout, and the thread is back in the pool
  */
 @Validated
-@ConfigurationProperties("receiver.inbox.hand-off")
+@ConfigurationProperties("hookline.receiver.inbox.hand-off")
 public record HandOffProperties(
         @DefaultValue("10000") @Positive int maxInFlight,
         @DefaultValue("250ms") @NotNull Duration maxBlock) {
 
     public HandOffProperties {
         if (maxInFlight <= 0) {
-            throw new IllegalArgumentException("receiver.inbox.hand-off.max-in-flight must be positive");
+            throw new IllegalArgumentException("hookline.receiver.inbox.hand-off.max-in-flight must be positive");
         }
         if (maxBlock != null && maxBlock.isNegative()) {
-            throw new IllegalArgumentException("receiver.inbox.hand-off.max-block must not be negative");
+            throw new IllegalArgumentException("hookline.receiver.inbox.hand-off.max-block must not be negative");
         }
     }
 }

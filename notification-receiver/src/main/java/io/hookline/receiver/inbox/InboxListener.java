@@ -26,7 +26,7 @@ class InboxListener {
         this.worker = worker;
     }
 
-    @KafkaListener(id = ID, idIsGroup = false, topics = "${receiver.inbox.topic:" + Topics.NOTIFICATIONS_INBOX + "}")
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${hookline.receiver.inbox.topic:" + Topics.NOTIFICATIONS_INBOX + "}")
     void onInboxRecord(ConsumerRecord<String, String> record) {
         InboxMessage message = InboxMessage.from(record);
         try (LogFields fields = LogFields.of(record.key(), message.webhookId())) {

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The hand-off of accepted webhooks to the inbox queue ({@code receiver.inbox.*}).
+ * The hand-off of accepted webhooks to the inbox queue ({@code hookline.receiver.inbox.*}).
  *
  * @param sendTimeout the longest a webhook request waits for Kafka's acknowledgement; also bounds the
  *     producer's {@code max.block.ms}, {@code request.timeout.ms} and {@code delivery.timeout.ms}
@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry how the listener retries an inbox record whose processing failed (see {@link Retry})
  */
 @Validated
-@ConfigurationProperties("receiver.inbox")
+@ConfigurationProperties("hookline.receiver.inbox")
 public record InboxProperties(
         @DefaultValue("5s") @NotNull Duration sendTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
@@ -32,10 +32,10 @@ public record InboxProperties(
 
     public InboxProperties {
         if (sendTimeout != null && (sendTimeout.isNegative() || sendTimeout.isZero())) {
-            throw new IllegalArgumentException("receiver.inbox.send-timeout must be positive");
+            throw new IllegalArgumentException("hookline.receiver.inbox.send-timeout must be positive");
         }
         if (retryAfter != null && retryAfter.isNegative()) {
-            throw new IllegalArgumentException("receiver.inbox.retry-after must not be negative");
+            throw new IllegalArgumentException("hookline.receiver.inbox.retry-after must not be negative");
         }
     }
 
@@ -64,10 +64,10 @@ public record InboxProperties(
 
         public Retry {
             if (multiplier < 1.0) {
-                throw new IllegalArgumentException("receiver.inbox.retry.multiplier must be at least 1.0");
+                throw new IllegalArgumentException("hookline.receiver.inbox.retry.multiplier must be at least 1.0");
             }
             if (maxRetries < 0) {
-                throw new IllegalArgumentException("receiver.inbox.retry.max-retries must not be negative");
+                throw new IllegalArgumentException("hookline.receiver.inbox.retry.max-retries must not be negative");
             }
         }
     }

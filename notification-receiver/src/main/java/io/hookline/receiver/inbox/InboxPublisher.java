@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
  * Puts accepted webhooks on the inbox topic ({@link InboxProperties#topic()}, default
  * {@link Topics#NOTIFICATIONS_INBOX}) without waiting for them: {@link #publish} returns a future that completes
  * once Kafka has acknowledged the record ({@code acks=all}, idempotent producer), or fails with
- * {@link InboxUnavailableException} when that did not happen within {@code receiver.inbox.send-timeout}. Sends
+ * {@link InboxUnavailableException} when that did not happen within {@code hookline.receiver.inbox.send-timeout}. Sends
  * from concurrent requests are not waited on one by one, so the producer batches them.
  *
- * <p>At most {@code receiver.inbox.hand-off.max-in-flight} records are outstanding; beyond that the future fails at
+ * <p>At most {@code hookline.receiver.inbox.hand-off.max-in-flight} records are outstanding; beyond that the future fails at
  * once. Thread-safe; called from request threads. The returned future completes on the producer's I/O thread or
  * the timeout's, so what is chained to it must be short. A timeout does not withdraw the record: it may still land,
  * in which case the sender's retry is a duplicate that the worker ignores.

@@ -28,7 +28,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * address, is service-support's {@code MetadataOnlyProducerListener}.)
  *
  * <p>Producer settings that do not depend on our properties ({@code acks=all}, idempotence) live in
- * {@code application.yml}; the time bounds are derived here from {@code receiver.inbox.send-timeout} so that
+ * {@code application.yml}; the time bounds are derived here from {@code hookline.receiver.inbox.send-timeout} so that
  * an unreachable cluster answers the webhook sender within that budget.
  */
 @Configuration(proxyBeanMethods = false)
@@ -50,7 +50,7 @@ public class KafkaConfiguration {
     /**
      * Bounds every produce by the send timeout: {@code request.timeout.ms} and {@code delivery.timeout.ms} (which
      * must cover linger plus request); {@code max.block.ms} (waiting inside {@code send} for metadata or buffer
-     * space, on the request thread) by the shorter {@code receiver.inbox.hand-off.max-block}, at most the timeout.
+     * space, on the request thread) by the shorter {@code hookline.receiver.inbox.hand-off.max-block}, at most the timeout.
      */
     @Bean
     DefaultKafkaProducerFactoryCustomizer boundedProducerTimeouts(InboxProperties inbox, HandOffProperties handOff) {
@@ -70,7 +70,7 @@ public class KafkaConfiguration {
      * What happens to an inbox record the worker could not process: poison (not JSON, off-schema, no
      * {@code webhook-id}) goes straight to the inbox dead-letter topic with the reason; a database that is away is
      * waited for with capped exponential back-off, without limit; anything else (a bug) is retried
-     * {@code receiver.inbox.retry.max-retries} times, then parked there too, so the listener moves on. The offset
+     * {@code hookline.receiver.inbox.retry.max-retries} times, then parked there too, so the listener moves on. The offset
      * is committed only after the dead letter is acknowledged. SMTP is no longer on this path: the e-mail is sent
      * by the sender loops once the notification is recorded.
      */

@@ -18,7 +18,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer.HeaderNa
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * Parks a failed inbox record on the inbox dead-letter topic ({@code receiver.inbox.dead-letter-topic}, default {@link Topics#NOTIFICATIONS_INBOX_DLT}) (partition chosen by key), with
+ * Parks a failed inbox record on the inbox dead-letter topic ({@code hookline.receiver.inbox.dead-letter-topic}, default {@link Topics#NOTIFICATIONS_INBOX_DLT}) (partition chosen by key), with
  * the platform's dead-letter headers ({@link DeadLetterHeaders}, not Spring Kafka's {@code kafka_dlt-*}) carrying
  * the original topic, partition, offset and the reason (our safe reason, not the listener exception's message,
  * which can quote SQL and the values in it), and logs

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The order-confirmation e-mail and its sender loop ({@code receiver.mail.*}). The SMTP server itself is Spring
+ * The order-confirmation e-mail and its sender loop ({@code hookline.receiver.mail.*}). The SMTP server itself is Spring
  * Boot's {@code spring.mail.*} (host, port, username, password, socket timeouts).
  *
  * @param from the sender, e.g. {@code hookline shop <orders@hookline.local>}
@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry the back-off between attempts of one e-mail and how long it is retried
  */
 @Validated
-@ConfigurationProperties("receiver.mail")
+@ConfigurationProperties("hookline.receiver.mail")
 public record ConfirmationMailProperties(
         @DefaultValue("hookline shop <orders@hookline.local>") @NotBlank String from,
         @DefaultValue("en-US") @NotNull Locale locale,
@@ -50,12 +50,12 @@ public record ConfirmationMailProperties(
         requirePositive(sendingLease, "sending-lease");
         requirePositive(pollInterval, "poll-interval");
         if (sendDeadline != null && sendingLease != null && sendingLease.compareTo(sendDeadline) <= 0) {
-            throw new IllegalArgumentException("receiver.mail.sending-lease (" + sendingLease
-                    + ") must exceed receiver.mail.send-deadline (" + sendDeadline + ")");
+            throw new IllegalArgumentException("hookline.receiver.mail.sending-lease (" + sendingLease
+                    + ") must exceed hookline.receiver.mail.send-deadline (" + sendDeadline + ")");
         }
         if (senders < 1 || batchSize < 1 || messagesPerConnection < 1) {
             throw new IllegalArgumentException(
-                    "receiver.mail.senders, batch-size and messages-per-connection must be at least 1");
+                    "hookline.receiver.mail.senders, batch-size and messages-per-connection must be at least 1");
         }
     }
 
@@ -80,20 +80,20 @@ public record ConfirmationMailProperties(
             requirePositive(initialInterval, "retry.initial-interval");
             requirePositive(horizon, "retry.horizon");
             if (multiplier < 1.0) {
-                throw new IllegalArgumentException("receiver.mail.retry.multiplier must be at least 1.0");
+                throw new IllegalArgumentException("hookline.receiver.mail.retry.multiplier must be at least 1.0");
             }
             if (jitter < 0 || jitter >= 1) {
-                throw new IllegalArgumentException("receiver.mail.retry.jitter must be in [0, 1)");
+                throw new IllegalArgumentException("hookline.receiver.mail.retry.jitter must be in [0, 1)");
             }
             if (maxInterval != null && initialInterval != null && maxInterval.compareTo(initialInterval) < 0) {
-                throw new IllegalArgumentException("receiver.mail.retry.max-interval must be at least initial-interval");
+                throw new IllegalArgumentException("hookline.receiver.mail.retry.max-interval must be at least initial-interval");
             }
         }
     }
 
     private static void requirePositive(Duration value, String name) {
         if (value != null && (value.isNegative() || value.isZero())) {
-            throw new IllegalArgumentException("receiver.mail." + name + " must be positive");
+            throw new IllegalArgumentException("hookline.receiver.mail." + name + " must be positive");
         }
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * Hands an {@link OrderConfirmation} to the SMTP server configured by {@code spring.mail.*} (host, port,
  * credentials and {@code spring.mail.properties}, taken from Boot's {@link JavaMailSenderImpl}) over an
  * {@link SmtpConnection} the caller keeps open for many e-mails ({@link #connection()}), or over a connection of its
- * own ({@link #send(OrderConfirmation)}); each e-mail's exchange is bounded by {@code receiver.mail.send-deadline}
+ * own ({@link #send(OrderConfirmation)}); each e-mail's exchange is bounded by {@code hookline.receiver.mail.send-deadline}
  * ({@link SessionDeadline}). Returns once the server accepted the message. Failures are classified into a {@link MailDeliveryException.Kind}:
  * {@link SmtpReplies#permanent 5xx meaning "never"} or an unbuildable message is permanent; a connection refused,
  * a 4xx reply or a failure before the message was handed over is transient; a break after the message data was

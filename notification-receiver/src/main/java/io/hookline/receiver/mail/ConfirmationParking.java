@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Parks a notification whose e-mail will not be attempted again on the inbox dead-letter topic
- * ({@code receiver.inbox.dead-letter-topic}): the very inbox record it came from (key = order id, value = the
+ * ({@code hookline.receiver.inbox.dead-letter-topic}): the very inbox record it came from (key = order id, value = the
  * webhook body as received, the inbox headers), so replaying it re-drives the notification, plus the platform's
  * dead-letter headers ({@link DeadLetterHeaders}: {@code dlt_original_topic}, {@code dlt_reason}, the reason,
  * which names no address) and {@code notification_status} ({@code failed} or {@code expired}).
  *
  * <p>Thread-safe. Blocks until the record is acknowledged ({@code acks=all}), bounded by
- * {@code receiver.inbox.send-timeout}; throws if it is not, so the caller leaves the notification claimed and it is
+ * {@code hookline.receiver.inbox.send-timeout}; throws if it is not, so the caller leaves the notification claimed and it is
  * looked at again when the lease ends, never marked parked without its dead letter.
  */
 @Component

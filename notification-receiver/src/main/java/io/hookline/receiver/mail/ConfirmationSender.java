@@ -21,11 +21,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The e-mail senders: {@code receiver.mail.senders} supervised loops ({@code confirmation-sender-0}, ...), each
+ * The e-mail senders: {@code hookline.receiver.mail.senders} supervised loops ({@code confirmation-sender-0}, ...), each
  * repeatedly taking the due notifications ({@link NotificationStore#due}), claiming them one at a time with a lease
- * ({@link NotificationStore#claim}, {@code now + receiver.mail.sending-lease}) and handing each claimed one to
+ * ({@link NotificationStore#claim}, {@code now + hookline.receiver.mail.sending-lease}) and handing each claimed one to
  * {@link ConfirmationDelivery}. A failing address or a slow server holds up only the sender busy with it, for at
- * most {@code receiver.mail.send-deadline}; the others go on, and a failed e-mail waits in the database, not in a
+ * most {@code hookline.receiver.mail.send-deadline}; the others go on, and a failed e-mail waits in the database, not in a
  * Kafka partition. Several instances sharing the database share the work; the claim decides who sends.
  *
  * <p>Failure contract: an exception while attempting one notification (e.g. the dead-letter topic away while

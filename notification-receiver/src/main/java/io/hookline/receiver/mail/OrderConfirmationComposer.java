@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the e-mail of a notification (the order confirmation, the cancellation, the refund confirmation): to the
  * customer, with the order id, the product, the quantity and the amount formatted in its currency for
- * {@code receiver.mail.locale}. Plain
+ * {@code hookline.receiver.mail.locale}. Plain
  * text, UTF-8. Stateless and thread-safe.
  */
 @Component
@@ -88,7 +88,7 @@ public class OrderConfirmationComposer {
         try {
             return new InternetAddress(from, true);
         } catch (AddressException e) {
-            throw new IllegalArgumentException("receiver.mail.from is not an e-mail address: " + from, e);
+            throw new IllegalArgumentException("hookline.receiver.mail.from is not an e-mail address: " + from, e);
         }
     }
 

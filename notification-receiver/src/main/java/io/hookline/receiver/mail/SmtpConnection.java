@@ -8,9 +8,9 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * One SMTP connection kept open for many messages: Jakarta Mail's {@link Transport} is connected on the first
  * message and then hands each next message to the server on the same session (MAIL, RCPT, DATA: no new TCP and
- * greeting and EHLO per e-mail), until {@code receiver.mail.messages-per-connection} messages went over it, a send
+ * greeting and EHLO per e-mail), until {@code hookline.receiver.mail.messages-per-connection} messages went over it, a send
  * failed, or its owner {@link #close() closes} it (an idle sender does). Each message's exchange, connecting
- * included, is bounded by {@code receiver.mail.send-deadline} ({@link SessionDeadline}).
+ * included, is bounded by {@code hookline.receiver.mail.send-deadline} ({@link SessionDeadline}).
  *
  * <p>Reconnecting: after any failure the connection is dropped, and the next message opens a new one. A kept
  * connection the server has closed meanwhile (a restart, an idle timeout, a {@code 421}) fails on the next message's

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /notifications?order_id=}: what the receiver recorded for an order (an empty array if nothing).
- * Needs {@code Authorization: Bearer <receiver.admin.token>} (checked by the admin token filter, see
+ * Needs {@code Authorization: Bearer <hookline.receiver.admin.token>} (checked by the admin token filter, see
  * {@code InputLimitsConfiguration}); without it 401.
  */
 @RestController
@@ -27,7 +27,7 @@ class NotificationController {
             description = "One per webhook-id: the order, the e-mail's status (pending, sending, retrying, sent, "
                     + "failed, expired), attempts, the next attempt (or the end of the sender's lease while sending), "
                     + "when it was sent, its subject and Message-ID, and the last error or the reason it was parked. "
-                    + "Needs Authorization: Bearer <receiver.admin.token>; without it 401 (problem+json).")
+                    + "Needs Authorization: Bearer <hookline.receiver.admin.token>; without it 401 (problem+json).")
     @GetMapping("/notifications")
     List<Notification> byOrder(@Parameter(description = "the order id, e.g. ord_0123456789")
             @RequestParam("order_id") String orderId) {

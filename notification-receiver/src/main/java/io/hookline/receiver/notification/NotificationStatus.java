@@ -25,7 +25,7 @@ public enum NotificationStatus {
     /** The failure was permanent (e.g. 550, an unusable address); parked on the dead-letter topic. */
     FAILED("failed", true),
 
-    /** Transient failures lasted past {@code receiver.mail.retry.horizon}; parked on the dead-letter topic. */
+    /** Transient failures lasted past {@code hookline.receiver.mail.retry.horizon}; parked on the dead-letter topic. */
     EXPIRED("expired", true),
 
     /** Kept for the record; this event type sends no e-mail (order.created). */

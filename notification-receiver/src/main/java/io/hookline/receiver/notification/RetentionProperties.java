@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How long notifications are kept ({@code receiver.retention.*}). A row is the receiver's memory of a
+ * How long notifications are kept ({@code hookline.receiver.retention.*}). A row is the receiver's memory of a
  * {@code webhook-id}: once deleted, the same webhook delivered again would be e-mailed again, so {@code age} must
  * stay well above the sender's retry span (the dispatcher's retry schedule plus dead-letter replays).
  *
@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize rows per DELETE statement, so one run never holds many locks or a long transaction
  */
 @Validated
-@ConfigurationProperties("receiver.retention")
+@ConfigurationProperties("hookline.receiver.retention")
 public record RetentionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30d") @NotNull Duration age,
@@ -27,13 +27,13 @@ public record RetentionProperties(
 
     public RetentionProperties {
         if (age != null && (age.isNegative() || age.isZero())) {
-            throw new IllegalArgumentException("receiver.retention.age must be positive");
+            throw new IllegalArgumentException("hookline.receiver.retention.age must be positive");
         }
         if (interval != null && (interval.isNegative() || interval.isZero())) {
-            throw new IllegalArgumentException("receiver.retention.interval must be positive");
+            throw new IllegalArgumentException("hookline.receiver.retention.interval must be positive");
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("receiver.retention.batch-size must be at least 1");
+            throw new IllegalArgumentException("hookline.receiver.retention.batch-size must be at least 1");
         }
     }
 }

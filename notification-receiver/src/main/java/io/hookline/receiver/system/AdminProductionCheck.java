@@ -33,11 +33,11 @@ class AdminProductionCheck implements ProductionCheck {
     static List<String> violations(AdminProperties admin, ManagementProperties management) {
         List<String> problems = new ArrayList<>();
         if (admin.token().length() < MIN_TOKEN_LENGTH || AdminProperties.DEVELOPMENT_TOKEN.equals(admin.token())) {
-            problems.add("receiver.admin.token must be set to a secret of at least " + MIN_TOKEN_LENGTH
+            problems.add("hookline.receiver.admin.token must be set to a secret of at least " + MIN_TOKEN_LENGTH
                     + " characters (not the public development token)");
         }
         if (!management.requireAdminToken()) {
-            problems.add("receiver.management.require-admin-token must be true");
+            problems.add("hookline.receiver.management.require-admin-token must be true");
         }
         return problems;
     }

@@ -4,14 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The receiver's admin credential ({@code receiver.admin.*}): what {@code GET /notifications} (always) and the
- * actuator endpoints but health (with {@code receiver.management.require-admin-token}) need as
+ * The receiver's admin credential ({@code hookline.receiver.admin.*}): what {@code GET /notifications} (always) and the
+ * actuator endpoints but health (with {@code hookline.receiver.management.require-admin-token}) need as
  * {@code Authorization: Bearer <token>}.
  *
  * @param token the bearer token; defaults to the documented {@link #DEVELOPMENT_TOKEN}, which the prod profile
  *        refuses. Empty: every protected request is refused.
  */
-@ConfigurationProperties("receiver.admin")
+@ConfigurationProperties("hookline.receiver.admin")
 public record AdminProperties(@DefaultValue(DEVELOPMENT_TOKEN) String token) {
 
     /** The public development token of the local stack and the tests. Never use it in production. */

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The admin token filter (docs/security.md), after the request body limit ({@code receiver.max-body-size} on every
- * path, registered by {@code VerificationConfiguration}): the admin token ({@code receiver.admin.token})
- * on {@code /notifications} and, with {@code receiver.management.require-admin-token}, on the actuator
+ * The admin token filter (docs/security.md), after the request body limit ({@code hookline.receiver.max-body-size} on every
+ * path, registered by {@code VerificationConfiguration}): the admin token ({@code hookline.receiver.admin.token})
+ * on {@code /notifications} and, with {@code hookline.receiver.management.require-admin-token}, on the actuator
  * endpoints but health.
  */
 @Configuration(proxyBeanMethods = false)

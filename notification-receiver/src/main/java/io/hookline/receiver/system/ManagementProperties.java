@@ -4,12 +4,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may use the actuator endpoints ({@code receiver.management.*}).
+ * Who may use the actuator endpoints ({@code hookline.receiver.management.*}).
  *
  * @param requireAdminToken whether every actuator endpoint but {@code /actuator/health/**} needs
- *        {@code Authorization: Bearer <receiver.admin.token>} (default false; true under the prod profile,
+ *        {@code Authorization: Bearer <hookline.receiver.admin.token>} (default false; true under the prod profile,
  *        where {@code ProductionGuard} refuses false)
  */
-@ConfigurationProperties("receiver.management")
+@ConfigurationProperties("hookline.receiver.management")
 public record ManagementProperties(@DefaultValue("false") boolean requireAdminToken) {
 }

@@ -7,13 +7,13 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How the receiver declares {@code notifications.inbox} and {@code notifications.inbox.dlt}
- * ({@code receiver.topic.*}). An existing topic is left as it is.
+ * ({@code hookline.receiver.topic.*}). An existing topic is left as it is.
  *
  * @param partitions partition count of both topics (default 3: one inbox worker thread each)
  * @param replicationFactor replicas per partition (default 1; 3 under the {@code prod} profile)
  */
 @Validated
-@ConfigurationProperties("receiver.topic")
+@ConfigurationProperties("hookline.receiver.topic")
 public record TopicProperties(
         @DefaultValue("3") @Min(1) int partitions,
         @DefaultValue("1") @Min(1) short replicationFactor) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The one {@link SignatureVerifier} of the service, built from {@link VerificationProperties}, and the request body
- * limit ({@code receiver.max-body-size}) in front of every path, the first filter (docs/security.md).
+ * limit ({@code hookline.receiver.max-body-size}) in front of every path, the first filter (docs/security.md).
  */
 @Configuration(proxyBeanMethods = false)
 class VerificationConfiguration {

@@ -23,7 +23,7 @@ class VerificationProductionCheck implements ProductionCheck {
 
     static List<String> violations(List<String> secrets) {
         return secrets.contains(VerificationProperties.DEVELOPMENT_SECRET)
-                ? List.of("receiver.secrets must not contain the public development secret")
+                ? List.of("hookline.receiver.secrets must not contain the public development secret")
                 : List.of();
     }
 }

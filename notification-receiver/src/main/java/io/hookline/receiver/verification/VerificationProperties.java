@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How an incoming webhook request is authenticated and bounded ({@code receiver.*}).
+ * How an incoming webhook request is authenticated and bounded ({@code hookline.receiver.*}).
  *
  * @param secrets the {@code whsec_} secrets a request may be signed with; several are accepted at once so
  *     that a secret can be rotated without refusing traffic. Defaults to the documented development secret.
@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize the largest request body accepted; larger ones get 413
  */
 @Validated
-@ConfigurationProperties("receiver")
+@ConfigurationProperties("hookline.receiver")
 public record VerificationProperties(
         @DefaultValue(DEVELOPMENT_SECRET) @NotEmpty List<String> secrets,
         @DefaultValue("5m") @NotNull Duration tolerance,
@@ -33,10 +33,10 @@ public record VerificationProperties(
         secrets = secrets == null ? List.of() : List.copyOf(secrets);
         webhookSecrets(secrets);
         if (tolerance != null && (tolerance.isNegative() || tolerance.isZero())) {
-            throw new IllegalArgumentException("receiver.tolerance must be positive");
+            throw new IllegalArgumentException("hookline.receiver.tolerance must be positive");
         }
         if (maxBodySize != null && maxBodySize.toBytes() <= 0) {
-            throw new IllegalArgumentException("receiver.max-body-size must be positive");
+            throw new IllegalArgumentException("hookline.receiver.max-body-size must be positive");
         }
     }
 
@@ -59,7 +59,7 @@ public record VerificationProperties(
             try {
                 parsed.add(WebhookSecret.parse(texts.get(i)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("receiver.secrets[" + i + "] must look like whsec_<base64> "
+                throw new IllegalArgumentException("hookline.receiver.secrets[" + i + "] must look like whsec_<base64> "
                         + "with at least 16 bytes of key");
             }
         }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a request body as raw bytes (the signature covers the exact bytes), refusing anything larger than
- * {@code receiver.max-body-size}: up front by {@code Content-Length}, and while reading for chunked bodies
+ * {@code hookline.receiver.max-body-size}: up front by {@code Content-Length}, and while reading for chunked bodies
  * or a lying header. Never holds more than the limit plus one byte. Stateless and thread-safe.
  */
 @Component

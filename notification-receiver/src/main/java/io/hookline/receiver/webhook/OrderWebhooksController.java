@@ -81,7 +81,7 @@ class OrderWebhooksController {
                         content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "403", description = "missing headers, stale timestamp or no "
                         + "matching signature", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "413", description = "body over receiver.max-body-size",
+                @ApiResponse(responseCode = "413", description = "body over hookline.receiver.max-body-size",
                         content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
                         content = @Content(mediaType = PROBLEM)),
@@ -121,7 +121,7 @@ class OrderWebhooksController {
                         content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "403", description = "missing headers, stale timestamp or no "
                         + "matching signature", content = @Content(mediaType = PROBLEM)),
-                @ApiResponse(responseCode = "413", description = "body over receiver.max-body-size",
+                @ApiResponse(responseCode = "413", description = "body over hookline.receiver.max-body-size",
                         content = @Content(mediaType = PROBLEM)),
                 @ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
                         content = @Content(mediaType = PROBLEM)),

@@ -3,7 +3,7 @@ package io.hookline.receiver.webhook;
 import io.hookline.support.problem.CommonProblem;
 import io.hookline.support.problem.ProblemException;
 
-/** The request body is larger than {@code receiver.max-body-size}: answered with 413. */
+/** The request body is larger than {@code hookline.receiver.max-body-size}: answered with 413. */
 public final class PayloadTooLargeException extends ProblemException {
 
     private final long limitBytes;

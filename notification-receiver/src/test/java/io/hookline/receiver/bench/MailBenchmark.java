@@ -40,16 +40,16 @@ import org.slf4j.LoggerFactory;
  * receiver has exited (so nothing can arrive later). Prints a markdown table and the ratio to the baseline.
  *
  * <p>Configurations: {@code baseline}: one SMTP connection per e-mail and the sender settings before pooling
- * ({@code BENCH_BASELINE_ARGS}, default {@code --receiver.mail.messages-per-connection=1 --receiver.mail.senders=3
- * --receiver.mail.batch-size=20}); {@code shipped}: the defaults. {@code BENCH_RECEIVER_ARGS} adds arguments to
+ * ({@code BENCH_BASELINE_ARGS}, default {@code --hookline.receiver.mail.messages-per-connection=1 --hookline.receiver.mail.senders=3
+ * --hookline.receiver.mail.batch-size=20}); {@code shipped}: the defaults. {@code BENCH_RECEIVER_ARGS} adds arguments to
  * both, {@code BENCH_RECEIVER_JVM_OPTIONS} JVM options ({@code {name}} is replaced by the run's topic prefix, e.g.
  * for a flight recording's file name), {@code BENCH_CONFIGURATIONS} picks them (default {@code baseline,shipped}).
  * Arguments: {@code [count=10000]}. Every wait is bounded.
  */
 public final class MailBenchmark {
 
-    private static final String BASELINE_ARGS = "--receiver.mail.messages-per-connection=1 --receiver.mail.senders=3 "
-            + "--receiver.mail.batch-size=20";
+    private static final String BASELINE_ARGS = "--hookline.receiver.mail.messages-per-connection=1 --hookline.receiver.mail.senders=3 "
+            + "--hookline.receiver.mail.batch-size=20";
 
     /** What one configuration came to. */
     private record Result(String name, int count, int received, int distinct, int duplicated, int missing,
@@ -194,8 +194,8 @@ public final class MailBenchmark {
                 "--server.port=" + freePort(),
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--receiver.inbox.topic=" + prefix + ".inbox",
-                "--receiver.inbox.dead-letter-topic=" + prefix + ".inbox.dlt",
+                "--hookline.receiver.inbox.topic=" + prefix + ".inbox",
+                "--hookline.receiver.inbox.dead-letter-topic=" + prefix + ".inbox.dlt",
                 "--spring.kafka.consumer.group-id=" + prefix,
                 "--spring.datasource.url=jdbc:h2:file:" + work.resolve(prefix + "/notifications")
                         + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",

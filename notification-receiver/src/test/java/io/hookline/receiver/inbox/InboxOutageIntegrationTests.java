@@ -19,8 +19,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ReceiverIntegrationTest
 @TestPropertySource(properties = {
-        "receiver.inbox.send-timeout=1s",
-        "receiver.inbox.retry-after=7s",
+        "hookline.receiver.inbox.send-timeout=1s",
+        "hookline.receiver.inbox.retry-after=7s",
         "spring.kafka.listener.auto-startup=false",
         "spring.datasource.url=jdbc:h2:mem:receiver-outage-tests;DB_CLOSE_DELAY=-1"})
 class InboxOutageIntegrationTests {

@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
 @ReceiverIntegrationTest
 @TestPropertySource(properties = {
         "spring.mail.port=1",
-        "receiver.mail.retry.initial-interval=100ms",
-        "receiver.mail.retry.max-interval=300ms",
-        "receiver.mail.retry.horizon=2s",
+        "hookline.receiver.mail.retry.initial-interval=100ms",
+        "hookline.receiver.mail.retry.max-interval=300ms",
+        "hookline.receiver.mail.retry.horizon=2s",
         "spring.datasource.url=jdbc:h2:mem:receiver-dlt-tests;DB_CLOSE_DELAY=-1"})
 class ConfirmationDeadLetterIntegrationTests {
 

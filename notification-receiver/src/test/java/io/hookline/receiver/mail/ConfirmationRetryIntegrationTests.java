@@ -44,13 +44,13 @@ import tools.jackson.databind.JsonNode;
         "spring.datasource.url=jdbc:h2:mem:receiver-retry-tests;DB_CLOSE_DELAY=-1",
         // A read timeout short enough for the slow-server test, long enough for a loaded machine's loopback.
         "spring.mail.properties.mail.smtp.timeout=4000",
-        "receiver.mail.send-deadline=15s",
-        "receiver.mail.sending-lease=20s",
-        "receiver.mail.retry.initial-interval=5s",
-        "receiver.mail.retry.max-interval=20s",
-        "receiver.mail.retry.jitter=0",
+        "hookline.receiver.mail.send-deadline=15s",
+        "hookline.receiver.mail.sending-lease=20s",
+        "hookline.receiver.mail.retry.initial-interval=5s",
+        "hookline.receiver.mail.retry.max-interval=20s",
+        "hookline.receiver.mail.retry.jitter=0",
         // The clock is advanced by minutes; the real-time signatures of later webhooks must stay within tolerance.
-        "receiver.tolerance=1h"})
+        "hookline.receiver.tolerance=1h"})
 class ConfirmationRetryIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -22,18 +22,18 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:receiver-tests;DB_CLOSE_DELAY=-1",
-        "receiver.inbox.topic=${test.namespace}.notifications.inbox",
-        "receiver.inbox.dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
+        "hookline.receiver.inbox.topic=${test.namespace}.notifications.inbox",
+        "hookline.receiver.inbox.dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
         "spring.kafka.consumer.group-id=${test.namespace}.inbox",
         "spring.kafka.consumer.properties.session.timeout.ms=10000",
         "spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
-        "receiver.mail.retry.initial-interval=200ms",
-        "receiver.mail.retry.max-interval=1s",
-        "receiver.mail.poll-interval=100ms",
+        "hookline.receiver.mail.retry.initial-interval=200ms",
+        "hookline.receiver.mail.retry.max-interval=1s",
+        "hookline.receiver.mail.poll-interval=100ms",
         "hookline.supervision.initial-backoff=100ms",
         "hookline.supervision.max-backoff=1s",
-        "receiver.secrets[0]=" + WebhookClient.SECRET,
-        "receiver.secrets[1]=" + WebhookClient.ROTATED_SECRET})
+        "hookline.receiver.secrets[0]=" + WebhookClient.SECRET,
+        "hookline.receiver.secrets[1]=" + WebhookClient.ROTATED_SECRET})
 @ContextConfiguration(initializers = {TestKafkaInitializer.class, TestSmtpInitializer.class})
 public @interface ReceiverIntegrationTest {
 }

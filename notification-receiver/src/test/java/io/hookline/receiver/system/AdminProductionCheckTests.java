@@ -12,7 +12,7 @@ class AdminProductionCheckTests {
 
         for (String token : new String[] {"", "short-token", AdminProperties.DEVELOPMENT_TOKEN}) {
             assertThat(AdminProductionCheck.violations(new AdminProperties(token), secured))
-                    .singleElement().asString().contains("receiver.admin.token");
+                    .singleElement().asString().contains("hookline.receiver.admin.token");
         }
     }
 
@@ -20,7 +20,7 @@ class AdminProductionCheckTests {
     void refusesActuatorEndpointsWithoutTheAdminTokenByName() {
         assertThat(AdminProductionCheck.violations(new AdminProperties("a-real-receiver-admin-token-0123"),
                 new ManagementProperties(false)))
-                .singleElement().asString().contains("receiver.management.require-admin-token");
+                .singleElement().asString().contains("hookline.receiver.management.require-admin-token");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The management surface of the real receiver under the {@code prod} profile (on PostgreSQL, which the profile
  * insists on; skipped, with the reason, without one): {@code GET /notifications} and the actuator endpoints but
- * health need {@code receiver.admin.token}, and neither Swagger UI nor the OpenAPI document is served.
+ * health need {@code hookline.receiver.admin.token}, and neither Swagger UI nor the OpenAPI document is served.
  */
 class ProdManagementSurfaceIntegrationTests {
 
@@ -43,14 +43,14 @@ class ProdManagementSurfaceIntegrationTests {
                 "--spring.datasource.password=" + TestPostgres.password(),
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--spring.kafka.consumer.group-id=" + NAMESPACE,
-                "--receiver.inbox.topic=" + NAMESPACE + ".notifications.inbox",
-                "--receiver.inbox.dead-letter-topic=" + NAMESPACE + ".notifications.inbox.dlt",
+                "--hookline.receiver.inbox.topic=" + NAMESPACE + ".notifications.inbox",
+                "--hookline.receiver.inbox.dead-letter-topic=" + NAMESPACE + ".notifications.inbox.dlt",
                 // the test broker is a single node
-                "--receiver.topic.replication-factor=1",
+                "--hookline.receiver.topic.replication-factor=1",
                 // the single test broker cannot hold the replication the prod topic check expects
                 "--hookline.topics.verify.enabled=false",
-                "--receiver.secrets[0]=" + SECRET,
-                "--receiver.admin.token=" + TOKEN,
+                "--hookline.receiver.secrets[0]=" + SECRET,
+                "--hookline.receiver.admin.token=" + TOKEN,
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=1");
         base = "http://127.0.0.1:" + receiver.getEnvironment().getProperty("local.server.port");

@@ -57,7 +57,7 @@ class ProdProfileKafkaSettingsTests {
             assertThat(producer.getInt(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)).isBetween(1, 5);
             assertThat(producer.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)).isEqualTo(5_000);
             assertThat(producer.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG)).isEqualTo(5_000);
-            // a request thread waits inside send() at most receiver.inbox.hand-off.max-block (metadata, buffer)
+            // a request thread waits inside send() at most hookline.receiver.inbox.hand-off.max-block (metadata, buffer)
             assertThat(producer.getLong(ProducerConfig.MAX_BLOCK_MS_CONFIG)).isEqualTo(250);
             assertThat(producer.getString(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
             assertThat(producer.getString(ProducerConfig.CLIENT_ID_CONFIG)).startsWith("notification-receiver");

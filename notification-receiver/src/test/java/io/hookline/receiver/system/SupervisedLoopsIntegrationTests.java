@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @ReceiverIntegrationTest
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:receiver-supervision-tests;DB_CLOSE_DELAY=-1",
-        "receiver.mail.senders=1",
+        "hookline.receiver.mail.senders=1",
         "management.endpoint.health.group.readiness.show-details=always"})
 class SupervisedLoopsIntegrationTests {
 

@@ -12,7 +12,7 @@ class VerificationProductionCheckTests {
     void refusesThePublicDevelopmentSecretEvenBesideARealOne() {
         assertThat(VerificationProductionCheck.violations(List.of("whsec_cmVhbC1zZWNyZXQta2V5LWZvci1wcm9kISE=",
                 VerificationProperties.DEVELOPMENT_SECRET)))
-                .singleElement().asString().contains("receiver.secrets");
+                .singleElement().asString().contains("hookline.receiver.secrets");
     }
 
     @Test

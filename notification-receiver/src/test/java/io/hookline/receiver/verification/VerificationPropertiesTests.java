@@ -28,8 +28,8 @@ class VerificationPropertiesTests {
     void acceptsSeveralSecretsForRotation() {
         String next = "whsec_" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef-next".getBytes());
 
-        VerificationProperties properties = bind(Map.of("receiver.secrets[0]", VerificationProperties.DEVELOPMENT_SECRET,
-                "receiver.secrets[1]", next, "receiver.tolerance", "30s", "receiver.max-body-size", "1KB"));
+        VerificationProperties properties = bind(Map.of("hookline.receiver.secrets[0]", VerificationProperties.DEVELOPMENT_SECRET,
+                "hookline.receiver.secrets[1]", next, "hookline.receiver.tolerance", "30s", "hookline.receiver.max-body-size", "1KB"));
 
         assertThat(properties.webhookSecrets()).hasSize(2).contains(WebhookSecret.parse(next));
         assertThat(properties.tolerance()).isEqualTo(Duration.ofSeconds(30));
@@ -40,8 +40,8 @@ class VerificationPropertiesTests {
     void toStringCountsTheSecretsAndShowsNone() {
         String next = "whsec_" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef-next".getBytes());
 
-        String shown = bind(Map.of("receiver.secrets[0]", VerificationProperties.DEVELOPMENT_SECRET,
-                "receiver.secrets[1]", next)).toString();
+        String shown = bind(Map.of("hookline.receiver.secrets[0]", VerificationProperties.DEVELOPMENT_SECRET,
+                "hookline.receiver.secrets[1]", next)).toString();
 
         assertThat(shown).contains("secrets=2 (redacted)").doesNotContain(next.substring(6))
                 .doesNotContain(VerificationProperties.DEVELOPMENT_SECRET.substring(6));
@@ -49,21 +49,21 @@ class VerificationPropertiesTests {
 
     @Test
     void refusesAMalformedSecretWithoutEchoingIt() {
-        assertThatThrownBy(() -> bind(Map.of("receiver.secrets[0]", "whsec_not!base64!sekrit")))
+        assertThatThrownBy(() -> bind(Map.of("hookline.receiver.secrets[0]", "whsec_not!base64!sekrit")))
                 .isInstanceOf(BindException.class)
-                .rootCause().hasMessage("receiver.secrets[0] must look like whsec_<base64> with at least 16 bytes "
+                .rootCause().hasMessage("hookline.receiver.secrets[0] must look like whsec_<base64> with at least 16 bytes "
                         + "of key")
                 .hasMessageNotContaining("sekrit");
     }
 
     @Test
     void refusesANonPositiveTolerance() {
-        assertThatThrownBy(() -> bind(Map.of("receiver.tolerance", "0s")))
-                .rootCause().hasMessage("receiver.tolerance must be positive");
+        assertThatThrownBy(() -> bind(Map.of("hookline.receiver.tolerance", "0s")))
+                .rootCause().hasMessage("hookline.receiver.tolerance must be positive");
     }
 
     private static VerificationProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("receiver", VerificationProperties.class);
+                .bindOrCreate("hookline.receiver", VerificationProperties.class);
     }
 }

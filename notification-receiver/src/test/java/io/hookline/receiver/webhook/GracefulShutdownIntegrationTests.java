@@ -48,7 +48,7 @@ class GracefulShutdownIntegrationTests {
                         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                         "--spring.datasource.url=jdbc:h2:mem:graceful-shutdown;DB_CLOSE_DELAY=-1",
                         "--spring.kafka.listener.auto-startup=false",
-                        "--receiver.inbox.topic=" + INBOX,
+                        "--hookline.receiver.inbox.topic=" + INBOX,
                         "--server.shutdown=graceful",
                         "--spring.lifecycle.timeout-per-shutdown-phase=15s");
         int port = ((WebServerApplicationContext) receiver).getWebServer().getPort();

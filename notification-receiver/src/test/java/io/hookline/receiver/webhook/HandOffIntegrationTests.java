@@ -30,9 +30,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The non-blocking hand-off: no request thread waits for Kafka's acknowledgement, so a slow broker piles up pending
- * webhooks (bounded by {@code receiver.inbox.hand-off.max-in-flight}), not blocked threads, and each is refused with
+ * webhooks (bounded by {@code hookline.receiver.inbox.hand-off.max-in-flight}), not blocked threads, and each is refused with
  * the 503 problem within the send timeout; a broker that is down (the producer has lost its metadata) costs a request
- * thread at most {@code receiver.inbox.hand-off.max-block}. Two Tomcat threads only, so a thread that waited would
+ * thread at most {@code hookline.receiver.inbox.hand-off.max-block}. Two Tomcat threads only, so a thread that waited would
  * show at once. Its own context (slow acknowledgements by {@link SlowAcknowledgements}; it stops the shared broker),
  * like {@code InboxOutageIntegrationTests}.
  */
@@ -40,9 +40,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "server.tomcat.threads.max=2",
         "server.tomcat.threads.min-spare=1",
-        "receiver.inbox.send-timeout=3s",
-        "receiver.inbox.retry-after=7s",
-        "receiver.inbox.hand-off.max-in-flight=6",
+        "hookline.receiver.inbox.send-timeout=3s",
+        "hookline.receiver.inbox.retry-after=7s",
+        "hookline.receiver.inbox.hand-off.max-in-flight=6",
         "spring.kafka.listener.auto-startup=false",
         "spring.kafka.producer.properties.interceptor.classes=io.hookline.receiver.webhook.SlowAcknowledgements",
         "spring.datasource.url=jdbc:h2:mem:receiver-hand-off-tests;DB_CLOSE_DELAY=-1"})

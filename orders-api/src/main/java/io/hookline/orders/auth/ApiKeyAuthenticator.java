@@ -33,7 +33,7 @@ public class ApiKeyAuthenticator {
         this.keys = keys;
         this.adminDigests = properties.adminKeys().stream().map(ApiKeyHash::digest).toList();
         if (adminDigests.isEmpty()) {
-            log.warn("orders.auth.admin-key is not set: no admin key is accepted");
+            log.warn("hookline.orders.auth.admin-key is not set: no admin key is accepted");
         }
     }
 

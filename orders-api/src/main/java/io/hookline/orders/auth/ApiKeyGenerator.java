@@ -5,7 +5,7 @@ import java.util.Base64;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes new API keys: {@code sk_live_} or {@code sk_test_} (after {@code orders.auth.key-environment}) and 32
+ * Makes new API keys: {@code sk_live_} or {@code sk_test_} (after {@code hookline.orders.auth.key-environment}) and 32
  * random bytes from {@link SecureRandom} in URL-safe Base64 (43 characters). Thread-safe.
  */
 @Component

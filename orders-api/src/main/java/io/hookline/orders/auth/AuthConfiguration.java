@@ -38,7 +38,7 @@ class AuthConfiguration implements WebMvcConfigurer {
 
     /** {@code /actuator/**} (but health) for the admin key only, where configured (under prod). */
     @Bean
-    @ConditionalOnBooleanProperty("orders.auth.management.require-admin-key")
+    @ConditionalOnBooleanProperty("hookline.orders.auth.management.require-admin-key")
     FilterRegistrationBean<ManagementAuthentication> managementAuthentication(JsonMapper mapper) {
         FilterRegistrationBean<ManagementAuthentication> registration = new FilterRegistrationBean<>(
                 new ManagementAuthentication(authenticator, mapper));

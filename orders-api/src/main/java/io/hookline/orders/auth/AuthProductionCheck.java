@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Profile("prod")
 class AuthProductionCheck implements ProductionCheck {
 
-    static final String ADMIN_KEY = "orders.auth.admin-key";
-    static final String DEVELOPMENT_ENABLED = "orders.auth.development-keys.enabled";
-    static final String DEVELOPMENT_CLIENT_KEY = "orders.auth.development-keys.client-key";
-    static final String DEVELOPMENT_ADMIN_KEY = "orders.auth.development-keys.admin-key";
-    static final String MANAGEMENT = "orders.auth.management.require-admin-key";
+    static final String ADMIN_KEY = "hookline.orders.auth.admin-key";
+    static final String DEVELOPMENT_ENABLED = "hookline.orders.auth.development-keys.enabled";
+    static final String DEVELOPMENT_CLIENT_KEY = "hookline.orders.auth.development-keys.client-key";
+    static final String DEVELOPMENT_ADMIN_KEY = "hookline.orders.auth.development-keys.admin-key";
+    static final String MANAGEMENT = "hookline.orders.auth.management.require-admin-key";
     static final int MIN_ADMIN_KEY_LENGTH = 32;
     /** Every documented development key starts so. */
     static final String DEVELOPMENT_KEY_PREFIX = "sk_test_hookline_dev_";
@@ -46,7 +46,7 @@ class AuthProductionCheck implements ProductionCheck {
         List<String> problems = new ArrayList<>();
         String admin = auth.adminKey().strip();
         if (admin.length() < MIN_ADMIN_KEY_LENGTH) {
-            problems.add(ADMIN_KEY + " (ORDERS_AUTH_ADMIN_KEY) must be set to a secret of at least "
+            problems.add(ADMIN_KEY + " (HOOKLINE_ORDERS_AUTH_ADMIN_KEY) must be set to a secret of at least "
                     + MIN_ADMIN_KEY_LENGTH + " characters");
         } else if (admin.startsWith(DEVELOPMENT_KEY_PREFIX) || admin.equals(auth.developmentClientKey())
                 || admin.equals(auth.developmentAdminKey())) {

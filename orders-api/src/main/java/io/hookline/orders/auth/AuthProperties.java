@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * API-key authentication of the orders API ({@code orders.auth.*}). {@link #toString()} never shows a key.
+ * API-key authentication of the orders API ({@code hookline.orders.auth.*}). {@link #toString()} never shows a key.
  *
- * @param adminKey the bootstrap admin key (env {@code ORDERS_AUTH_ADMIN_KEY}): sees every client's orders and may
+ * @param adminKey the bootstrap admin key (env {@code HOOKLINE_ORDERS_AUTH_ADMIN_KEY}): sees every client's orders and may
  *        use {@code /clients}; compared by its SHA-256 in constant time; empty = none (required under prod,
  *        at least {@value #MIN_ADMIN_KEY_LENGTH} characters)
  * @param keyEnvironment {@code test} or {@code live}: new keys start with {@code sk_test_} or {@code sk_live_}
@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param management who may read {@code /actuator/**}
  */
 @Validated
-@ConfigurationProperties("orders.auth")
+@ConfigurationProperties("hookline.orders.auth")
 public record AuthProperties(
         @DefaultValue("") @NotNull String adminKey,
         @DefaultValue("test") @Pattern(regexp = "test|live") String keyEnvironment,
@@ -49,7 +49,7 @@ public record AuthProperties(
     }
 
     /**
-     * Development credentials ({@code orders.auth.development-keys.*}): public values from {@code application.yml}
+     * Development credentials ({@code hookline.orders.auth.development-keys.*}): public values from {@code application.yml}
      * so the local stack works out of the box. The prod profile refuses to start while they are enabled or the
      * client key is still active in the database.
      *

@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * With {@code orders.auth.management.require-admin-key} (on under prod): {@code /actuator/**} answers only to
+ * With {@code hookline.orders.auth.management.require-admin-key} (on under prod): {@code /actuator/**} answers only to
  * an admin key, except {@code /actuator/health} and {@code /actuator/health/**}, which probes and load balancers
  * call without one. A filter, because actuator endpoints are not behind the MVC interceptors; it writes the
  * 401/403 problem itself. Thread-safe.

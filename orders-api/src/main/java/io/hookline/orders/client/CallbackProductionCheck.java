@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Profile("prod")
 class CallbackProductionCheck implements ProductionCheck {
 
-    static final String CALLBACKS_SECRET = "orders.callbacks.secret";
+    static final String CALLBACKS_SECRET = "hookline.orders.callbacks.secret";
     /** The local stack's public callback master secret (its {@code StackSettings.DEVELOPMENT_CALLBACKS_SECRET}). */
     static final String LOCAL_CALLBACKS_SECRET = "whsec_aG9va2xpbmUtbG9jYWwtY2FsbGJhY2stbWFzdGVyISE=";
 

@@ -8,15 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Per-client callback secrets ({@code orders.callbacks.*}). {@link #toString()} never shows the secret.
+ * Per-client callback secrets ({@code hookline.orders.callbacks.*}). {@link #toString()} never shows the secret.
  *
  * @param secret the platform's callback master secret ({@code whsec_…}, the same value as the dispatcher's
- *        {@code dispatcher.callbacks.secret}; env {@code ORDERS_CALLBACKS_SECRET}); each client's secret is derived
+ *        {@code hookline.dispatcher.callbacks.secret}; env {@code HOOKLINE_ORDERS_CALLBACKS_SECRET}); each client's secret is derived
  *        from it. Empty (the default) = callbacks are off: clients are shown no callback secret
  * @param rotationGrace how long a client's previous callback secret is still signed with after a rotation
  *        (default 24h)
  */
-@ConfigurationProperties("orders.callbacks")
+@ConfigurationProperties("hookline.orders.callbacks")
 public record CallbackProperties(@DefaultValue("") String secret, @DefaultValue("24h") Duration rotationGrace) {
 
     public CallbackProperties {
@@ -24,7 +24,7 @@ public record CallbackProperties(@DefaultValue("") String secret, @DefaultValue(
             WebhookSecret.parse(secret);
         }
         if (rotationGrace.isNegative()) {
-            throw new IllegalArgumentException("orders.callbacks.rotation-grace must not be negative");
+            throw new IllegalArgumentException("hookline.orders.callbacks.rotation-grace must not be negative");
         }
     }
 

@@ -83,7 +83,7 @@ class ClientController {
 
     @Operation(summary = "Rotate the callback secret", description = "Bumps the client's callback secret version "
             + "and answers the new secret (once). Callbacks are signed with the new and the previous secret until "
-            + "previous_valid_until (orders.callbacks.rotation-grace, default 24 h).")
+            + "previous_valid_until (hookline.orders.callbacks.rotation-grace, default 24 h).")
     @ApiResponse(responseCode = "200", description = "the new secret")
     @ApiResponse(responseCode = "404", description = "no such client")
     @ApiResponse(responseCode = "409", description = "callbacks are not configured")

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The documented development client ({@code orders.auth.development-keys.*}): when enabled, seeded at start-up
+ * The documented development client ({@code hookline.orders.auth.development-keys.*}): when enabled, seeded at start-up
  * (after the migrations, before the web server takes requests) if absent, so a fresh local stack answers its
  * fixed key at once; seeding again changes nothing, and a key revoked in development stays revoked. Under the
  * {@code prod} profile start-up fails while the development client key is still active in the database.
@@ -61,7 +61,7 @@ class DevelopmentCredentials implements SmartInitializingSingleton {
             }
         } else if (prod && isActive()) {
             throw new IllegalStateException("The prod profile refuses to start: the development client key "
-                    + "(orders.auth.development-keys.client-key, id " + KEY_ID + ") is active in the database; "
+                    + "(hookline.orders.auth.development-keys.client-key, id " + KEY_ID + ") is active in the database; "
                     + "revoke it (DELETE /clients/" + development.clientId() + "/api-keys/" + KEY_ID + ")");
         }
     }

@@ -7,8 +7,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes expired {@code Idempotency-Key} rows (older than {@code orders.idempotency.ttl}, 24 h as Stripe keeps
- * keys) at start and every {@code orders.idempotency.purge-interval}, at most {@code purge-batch-size} rows per
+ * Deletes expired {@code Idempotency-Key} rows (older than {@code hookline.orders.idempotency.ttl}, 24 h as Stripe keeps
+ * keys) at start and every {@code hookline.orders.idempotency.purge-interval}, at most {@code purge-batch-size} rows per
  * statement: the supervised loop {@value #LOOP}. Expired keys are already ignored when looked up; this only
  * keeps the table small. Thread-safe.
  */

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code Idempotency-Key} handling ({@code orders.idempotency.*}).
+ * {@code Idempotency-Key} handling ({@code hookline.orders.idempotency.*}).
  *
  * @param ttl how long a key is remembered after its first use (default 24h); afterwards it is a new key
  * @param lockTimeout how long a claim whose request never finished (the process died) blocks its key
@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param purgeBatchSize at most this many keys per DELETE statement (default 1000)
  */
 @Validated
-@ConfigurationProperties("orders.idempotency")
+@ConfigurationProperties("hookline.orders.idempotency")
 public record IdempotencyProperties(
         @DefaultValue("24h") Duration ttl,
         @DefaultValue("1m") Duration lockTimeout,
@@ -32,7 +32,7 @@ public record IdempotencyProperties(
 
     private static void requirePositive(Duration value, String name) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("orders.idempotency." + name + " must be a positive duration");
+            throw new IllegalArgumentException("hookline.orders.idempotency." + name + " must be a positive duration");
         }
     }
 }

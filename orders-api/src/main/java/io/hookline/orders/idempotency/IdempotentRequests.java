@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * body, {@code Location}) with {@code Idempotent-Replayed: true}, and nothing runs twice. A different
  * fingerprint is refused with 422; a request while the first still runs gets 409. When the work fails without
  * completing (404, 409, 5xx) the claim is released, so nothing is remembered and a retry runs afresh. Keys live
- * for {@code orders.idempotency.ttl}, and are per client: each client has its own key space.
+ * for {@code hookline.orders.idempotency.ttl}, and are per client: each client has its own key space.
  */
 @Component
 public class IdempotentRequests {

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The outbox relay ({@code orders.outbox.*}).
+ * The outbox relay ({@code hookline.orders.outbox.*}).
  *
  * @param pollInterval how often the relay looks for unpublished rows when nobody woke it (default 200ms);
  *     a committed payment wakes it at once, so this is only a safety net
@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  *     A relay that dies leaves its rows to the others (or to itself after a restart) once the lease ran out
  */
 @Validated
-@ConfigurationProperties("orders.outbox")
+@ConfigurationProperties("hookline.orders.outbox")
 public record OutboxProperties(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
@@ -35,13 +35,13 @@ public record OutboxProperties(
         requirePositive(maxBackoff, "max-backoff");
         requirePositive(claimLease, "claim-lease");
         if (maxBackoff.compareTo(initialBackoff) < 0) {
-            throw new IllegalArgumentException("orders.outbox.max-backoff must not be shorter than initial-backoff");
+            throw new IllegalArgumentException("hookline.orders.outbox.max-backoff must not be shorter than initial-backoff");
         }
     }
 
     private static void requirePositive(Duration value, String name) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("orders.outbox." + name + " must be a positive duration");
+            throw new IllegalArgumentException("hookline.orders.outbox." + name + " must be a positive duration");
         }
     }
 }

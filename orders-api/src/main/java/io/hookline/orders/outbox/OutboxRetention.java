@@ -7,7 +7,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes outbox rows published more than {@code orders.outbox.retention.published-for} ago (7 days), at start
+ * Deletes outbox rows published more than {@code hookline.orders.outbox.retention.published-for} ago (7 days), at start
  * and every {@code purge-interval}, at most {@code batch-size} rows per statement, oldest first through the
  * {@code (published_at, id)} index: the supervised loop {@value #LOOP}. Unpublished rows are never touched.
  * Thread-safe.

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How long published outbox rows are kept ({@code orders.outbox.retention.*}). Unpublished rows are never
+ * How long published outbox rows are kept ({@code hookline.orders.outbox.retention.*}). Unpublished rows are never
  * deleted, however old.
  *
  * @param publishedFor a row is deleted this long after Kafka acknowledged it (default 7d: time to look into an
@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize at most this many rows per DELETE statement (default 1000)
  */
 @Validated
-@ConfigurationProperties("orders.outbox.retention")
+@ConfigurationProperties("hookline.orders.outbox.retention")
 public record OutboxRetentionProperties(
         @DefaultValue("7d") Duration publishedFor,
         @DefaultValue("1h") Duration purgeInterval,
@@ -30,7 +30,7 @@ public record OutboxRetentionProperties(
 
     private static void requirePositive(Duration value, String name) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("orders.outbox.retention." + name + " must be a positive duration");
+            throw new IllegalArgumentException("hookline.orders.outbox.retention." + name + " must be a positive duration");
         }
     }
 }

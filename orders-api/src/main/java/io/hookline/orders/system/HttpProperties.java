@@ -5,16 +5,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of the HTTP API ({@code orders.http.*}).
+ * Limits of the HTTP API ({@code hookline.orders.http.*}).
  *
  * @param maxRequestBody the largest request body accepted; larger ones get 413 (default 64KB)
  */
-@ConfigurationProperties("orders.http")
+@ConfigurationProperties("hookline.orders.http")
 public record HttpProperties(@DefaultValue("64KB") DataSize maxRequestBody) {
 
     public HttpProperties {
         if (maxRequestBody.toBytes() < 1) {
-            throw new IllegalArgumentException("orders.http.max-request-body must be positive");
+            throw new IllegalArgumentException("hookline.orders.http.max-request-body must be positive");
         }
     }
 }

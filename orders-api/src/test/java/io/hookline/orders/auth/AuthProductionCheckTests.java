@@ -16,20 +16,20 @@ class AuthProductionCheckTests {
     @Test
     void refusesAMissingOrShortAdminKeyNamingTheProperty() {
         assertThat(AuthProductionCheck.violations(settings("", false, true))).singleElement().asString()
-                .contains("orders.auth.admin-key", "ORDERS_AUTH_ADMIN_KEY");
+                .contains("hookline.orders.auth.admin-key", "HOOKLINE_ORDERS_AUTH_ADMIN_KEY");
         assertThat(AuthProductionCheck.violations(settings("x".repeat(31), false, true))).singleElement().asString()
-                .contains("orders.auth.admin-key").doesNotContain("x".repeat(31));
+                .contains("hookline.orders.auth.admin-key").doesNotContain("x".repeat(31));
     }
 
     @Test
     void refusesEveryDevelopmentCredentialNamingTheProperty() {
         String devAdmin = "sk_test_hookline_dev_admin_9f8e7d6c5b4a3f2e1d0c";
         assertThat(AuthProductionCheck.violations(settings(devAdmin, false, true))).singleElement().asString()
-                .contains("orders.auth.admin-key must not be a development key").doesNotContain(devAdmin);
+                .contains("hookline.orders.auth.admin-key must not be a development key").doesNotContain(devAdmin);
         assertThat(AuthProductionCheck.violations(settings(PROD_ADMIN_KEY, true, true))).singleElement().asString()
-                .contains("orders.auth.development-keys.enabled");
+                .contains("hookline.orders.auth.development-keys.enabled");
         assertThat(AuthProductionCheck.violations(settings(PROD_ADMIN_KEY, false, false))).singleElement()
-                .asString().contains("orders.auth.management.require-admin-key");
+                .asString().contains("hookline.orders.auth.management.require-admin-key");
     }
 
     private static AuthProductionCheck.AuthSettings settings(String adminKey, boolean development, boolean management) {

@@ -9,7 +9,7 @@ class CallbackProductionCheckTests {
     @Test
     void refusesTheLocalStacksCallbackSecretByName() {
         assertThat(CallbackProductionCheck.violations(CallbackProductionCheck.LOCAL_CALLBACKS_SECRET))
-                .singleElement().asString().contains("orders.callbacks.secret");
+                .singleElement().asString().contains("hookline.orders.callbacks.secret");
         assertThat(CallbackProductionCheck.violations("")).isEmpty();
         assertThat(CallbackProductionCheck.violations("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).isEmpty();
     }

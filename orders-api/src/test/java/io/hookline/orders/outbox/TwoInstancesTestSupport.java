@@ -108,8 +108,8 @@ abstract class TwoInstancesTestSupport {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("server.port", 0);
         properties.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
-        properties.put("orders.outbox.batch-size", 3);
-        properties.put("orders.outbox.poll-interval", "20ms");
+        properties.put("hookline.orders.outbox.batch-size", 3);
+        properties.put("hookline.orders.outbox.poll-interval", "20ms");
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(OrdersApiApplication.class)

@@ -31,11 +31,11 @@ class ProdApiDocsIntegrationTests {
                         "--spring.datasource.password=" + TestPostgres.password(),
                         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                         // the test broker is a single node
-                        "--orders.topic.replication-factor=1",
+                        "--hookline.orders.topic.replication-factor=1",
                         // the single test broker cannot hold the replication the prod topic check expects
                         "--hookline.topics.verify.enabled=false",
                         // the prod profile refuses to start without an admin key of its own
-                        "--orders.auth.admin-key=prod-admin-key-0123456789abcdef0123456789abcdef");
+                        "--hookline.orders.auth.admin-key=prod-admin-key-0123456789abcdef0123456789abcdef");
              HttpClient http = HttpClient.newHttpClient()) {
             String base = "http://127.0.0.1:" + orders.getEnvironment().getProperty("local.server.port");
 

@@ -93,7 +93,7 @@ class ProdProfileAuthenticationIntegrationTests {
 
         assertThatThrownBy(() -> start("prod", schema))
                 .hasStackTraceContaining("The prod profile refuses to start")
-                .hasStackTraceContaining("orders.auth.development-keys.client-key")
+                .hasStackTraceContaining("hookline.orders.auth.development-keys.client-key")
                 .satisfies(e -> assertThat(Throwables.getStackTrace(e)).doesNotContain(TestApiKeys.CLIENT));
     }
 
@@ -112,10 +112,10 @@ class ProdProfileAuthenticationIntegrationTests {
                         "--spring.datasource.username=" + TestPostgres.user(),
                         "--spring.datasource.password=" + TestPostgres.password(),
                         "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                        "--orders.topic.replication-factor=1",
+                        "--hookline.orders.topic.replication-factor=1",
                         // the single test broker cannot hold the replication the prod topic check expects
                         "--hookline.topics.verify.enabled=false",
-                        "--orders.auth.admin-key=" + ADMIN_KEY);
+                        "--hookline.orders.auth.admin-key=" + ADMIN_KEY);
         contexts.add(context);
         return context;
     }

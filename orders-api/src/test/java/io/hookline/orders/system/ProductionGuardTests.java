@@ -21,9 +21,9 @@ class ProductionGuardTests {
                 .properties("spring.datasource.url=jdbc:h2:mem:prod-guard-auth;DB_CLOSE_DELAY=-1",
                         "spring.kafka.bootstrap-servers=localhost:1");
 
-        assertThatThrownBy(() -> app.run("--orders.auth.admin-key=" + PROD_ADMIN_KEY)).rootCause()
+        assertThatThrownBy(() -> app.run("--hookline.orders.auth.admin-key=" + PROD_ADMIN_KEY)).rootCause()
                 .hasMessageContaining("spring.datasource.url")
-                .hasMessageNotContaining("orders.auth.");
+                .hasMessageNotContaining("hookline.orders.auth.");
     }
 
     @Test
@@ -37,6 +37,6 @@ class ProductionGuardTests {
         assertThatThrownBy(app::run).rootCause()
                 .hasMessageContaining("The prod profile refuses to start")
                 .hasMessageContaining("spring.datasource.url")
-                .hasMessageContaining("orders.auth.admin-key");
+                .hasMessageContaining("hookline.orders.auth.admin-key");
     }
 }

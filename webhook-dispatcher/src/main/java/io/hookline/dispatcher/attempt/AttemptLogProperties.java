@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The attempt log's buffer and writer ({@code dispatcher.attempts.*}).
+ * The attempt log's buffer and writer ({@code hookline.dispatcher.attempts.*}).
  *
  * @param bufferCapacity attempts held in memory while the writer is behind (the database down or slow); beyond it
  *        new attempts are dropped and counted. 200,000 attempts (about 100 MB at worst) are several minutes of
@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownTimeout how long stopping waits for the buffer to be written
  */
 @Validated
-@ConfigurationProperties("dispatcher.attempts")
+@ConfigurationProperties("hookline.dispatcher.attempts")
 public record AttemptLogProperties(
         @DefaultValue("200000") @Min(1) int bufferCapacity,
         @DefaultValue("1000") @Min(1) @Max(10_000) int batchSize,

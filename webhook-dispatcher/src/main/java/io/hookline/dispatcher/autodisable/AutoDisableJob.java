@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Disables endpoints that have failed everything for {@code dispatcher.auto-disable.after}, deciding from durable
+ * Disables endpoints that have failed everything for {@code hookline.dispatcher.auto-disable.after}, deciding from durable
  * data only (the attempt log and the endpoint tables), so it holds across restarts and instances. Every
  * {@code check-interval}, on the supervised loop {@code auto-disable} ({@link AutoDisableLoop}, one run at a time per
  * instance), it reads each enabled

@@ -6,11 +6,11 @@ import io.hookline.support.supervision.SupervisedLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the {@link AutoDisableJob} every {@code dispatcher.auto-disable.check-interval} (the first check one interval
+ * Runs the {@link AutoDisableJob} every {@code hookline.dispatcher.auto-disable.check-interval} (the first check one interval
  * after start) as the supervised loop {@value #LOOP_NAME}. The job itself survives a failing endpoint and a failing
  * run (logged, the next run as usual); anything that still escapes it kills the loop, which readiness then reports
  * DOWN by name until the {@link LoopSupervisor} has restarted it. Between checks the loop reports progress while it
- * pauses, so a live loop is never reported dead. Off when {@code dispatcher.auto-disable.enabled} is false.
+ * pauses, so a live loop is never reported dead. Off when {@code hookline.dispatcher.auto-disable.enabled} is false.
  */
 @Component
 class AutoDisableLoop extends SupervisedLifecycle {

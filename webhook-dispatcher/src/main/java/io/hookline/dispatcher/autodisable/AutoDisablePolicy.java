@@ -27,7 +27,7 @@ final class AutoDisablePolicy {
     }
 
     String reason() {
-        return "every attempt failed for at least " + human(after) + " (dispatcher.auto-disable.after=" + after + ")";
+        return "every attempt failed for at least " + human(after) + " (hookline.dispatcher.auto-disable.after=" + after + ")";
     }
 
     private static String human(Duration duration) {

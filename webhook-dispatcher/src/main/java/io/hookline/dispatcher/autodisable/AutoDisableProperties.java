@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Automatic disabling of endpoints that fail everything ({@code dispatcher.auto-disable.*}), as Svix does.
+ * Automatic disabling of endpoints that fail everything ({@code hookline.dispatcher.auto-disable.*}), as Svix does.
  *
  * @param enabled {@code false}: never disable an endpoint automatically
  * @param after how long an endpoint must have failed every attempt (from its first failure after its last
@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param checkInterval how often each instance checks every enabled endpoint against the attempt log
  */
 @Validated
-@ConfigurationProperties("dispatcher.auto-disable")
+@ConfigurationProperties("hookline.dispatcher.auto-disable")
 public record AutoDisableProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("5d") @NotNull @DurationMin(seconds = 1) Duration after,

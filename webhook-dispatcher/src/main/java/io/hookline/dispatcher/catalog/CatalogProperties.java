@@ -12,8 +12,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Event types beyond the platform's own ({@code dispatcher.catalog.*}): what another service of the shop publishes
- * on a source topic of the fan-out ({@code dispatcher.topics.sources}), so that endpoints can subscribe to it and
+ * Event types beyond the platform's own ({@code hookline.dispatcher.catalog.*}): what another service of the shop publishes
+ * on a source topic of the fan-out ({@code hookline.dispatcher.topics.sources}), so that endpoints can subscribe to it and
  * the catalog ({@code GET /event-types}) describes it. The envelope ({@code id}, {@code type},
  * {@code occurred_at}, {@code data}) is the contract the dispatcher itself checks; a type's own schema is
  * documentation for its consumers.
@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param eventTypes the extra types, e.g. {@code shipment.dispatched}
  */
 @Validated
-@ConfigurationProperties("dispatcher.catalog")
+@ConfigurationProperties("hookline.dispatcher.catalog")
 public record CatalogProperties(@DefaultValue List<@Valid @NotNull ConfiguredEventType> eventTypes) {
 
     public CatalogProperties {

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * @param topic the Kafka topic it is published on
  * @param deliverable whether endpoints can subscribe to it (operational events travel on Kafka only)
  * @param source {@code platform} (defined in the schemas module) or {@code configured}
- *     ({@code dispatcher.catalog.event-types})
+ *     ({@code hookline.dispatcher.catalog.event-types})
  * @param schema the JSON Schema of the payload ({@code data}) a reader may rely on, standalone (every
  *     {@code $ref} inlined) and tolerant (unknown fields allowed; producers refuse them); {@code null} when a
  *     configured type has none
@@ -33,6 +33,6 @@ public record EventType(
     /** Defined in the {@code schemas} module. */
     public static final String PLATFORM = "platform";
 
-    /** Declared in {@code dispatcher.catalog.event-types}. */
+    /** Declared in {@code hookline.dispatcher.catalog.event-types}. */
     public static final String CONFIGURED = "configured";
 }

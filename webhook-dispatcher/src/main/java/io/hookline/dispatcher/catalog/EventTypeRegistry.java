@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The event types the dispatcher knows: the platform's ({@link EventCatalog#platform()}) and those declared in
- * {@code dispatcher.catalog.event-types} for other sources. Endpoints may subscribe only to deliverable types
+ * {@code hookline.dispatcher.catalog.event-types} for other sources. Endpoints may subscribe only to deliverable types
  * that are here. Built once at start-up; a configured type that repeats a platform type, or whose schema or
  * example is not readable JSON, stops the start with the reason. Immutable and thread-safe.
  */
@@ -38,11 +38,11 @@ public class EventTypeRegistry {
         all.forEach(type -> seen.add(type.name() + "@" + type.version()));
         for (CatalogProperties.ConfiguredEventType configured : properties.eventTypes()) {
             if (EventCatalog.platform().latest(configured.name()).isPresent()) {
-                throw new IllegalStateException("dispatcher.catalog.event-types: " + configured.name()
+                throw new IllegalStateException("hookline.dispatcher.catalog.event-types: " + configured.name()
                         + " is a platform event type; configure only types of other sources");
             }
             if (!seen.add(configured.name() + "@" + configured.version())) {
-                throw new IllegalStateException("dispatcher.catalog.event-types: " + configured.name() + " version "
+                throw new IllegalStateException("hookline.dispatcher.catalog.event-types: " + configured.name() + " version "
                         + configured.version() + " is declared twice");
             }
             all.add(new EventType(configured.name(), configured.version(), configured.description(),
@@ -79,7 +79,7 @@ public class EventTypeRegistry {
         try (InputStream in = resource.getInputStream()) {
             return json.readTree(in);
         } catch (IOException | JacksonException e) {
-            throw new IllegalStateException("dispatcher.catalog.event-types: cannot read " + resource.getDescription()
+            throw new IllegalStateException("hookline.dispatcher.catalog.event-types: cannot read " + resource.getDescription()
                     + " as JSON: " + e.getMessage(), e);
         }
     }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The dead-letter index and the operator actions ({@code dispatcher.dead-letters.*}).
+ * The dead-letter index and the operator actions ({@code hookline.dispatcher.dead-letters.*}).
  *
  * @param partitionCheckInterval how often the indexer looks for new partitions of the dead-letter and actions
  *        topics
@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  *        dead-letter topics (docs/dead-letters.md, "The other dead-letter topics")
  */
 @Validated
-@ConfigurationProperties("dispatcher.dead-letters")
+@ConfigurationProperties("hookline.dispatcher.dead-letters")
 public record DeadLetterProperties(
         @DefaultValue("30s") @NotNull Duration partitionCheckInterval,
         @DefaultValue("10s") @NotNull Duration produceTimeout,

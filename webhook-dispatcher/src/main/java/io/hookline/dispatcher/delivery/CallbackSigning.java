@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Which secrets sign a per-order callback. {@code dispatcher.callbacks.secret} is the platform's master secret;
+ * Which secrets sign a per-order callback. {@code hookline.dispatcher.callbacks.secret} is the platform's master secret;
  * each orders API client's callbacks are signed with the client's own secret derived from it
  * ({@link CallbackSecrets}), once per version the event listed in {@code callback_key_versions} (newest first:
  * during a rotation's grace period the request carries one {@code v1,} signature per version, and the client
@@ -46,7 +46,7 @@ public class CallbackSigning {
         this.derived = master.map(CallbackSecrets::new);
     }
 
-    /** Whether callbacks are delivered at all ({@code dispatcher.callbacks.secret} is set). */
+    /** Whether callbacks are delivered at all ({@code hookline.dispatcher.callbacks.secret} is set). */
     public boolean enabled() {
         return master.isPresent();
     }
@@ -59,7 +59,7 @@ public class CallbackSigning {
      */
     public Signing signing(String clientId, String versions) {
         if (master.isEmpty()) {
-            return new Signing.Refused("callbacks are off (no dispatcher.callbacks.secret)");
+            return new Signing.Refused("callbacks are off (no hookline.dispatcher.callbacks.secret)");
         }
         if (clientId == null && versions == null) {
             if (legacyLogged.compareAndSet(false, true)) {

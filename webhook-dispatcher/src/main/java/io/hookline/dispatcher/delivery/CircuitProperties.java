@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The per-endpoint circuit breaker ({@code dispatcher.circuit.*}, see {@link CircuitPolicy}). A failure is an
+ * The per-endpoint circuit breaker ({@code hookline.dispatcher.circuit.*}, see {@link CircuitPolicy}). A failure is an
  * attempt that got no answer (timeout, refused, TLS, unknown host), a 5xx or a 429; any other answer, 4xx
  * included, shows the endpoint is up and counts as a success. The circuit is for endpoints that are down;
  * endpoints that fail a share of requests get less concurrency ({@link ConcurrencyProperties}) instead.
@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minimumAttempts … once the window holds at least this many attempts
  * @param window the length of the sliding window (ten slots)
  * @param openDuration the first cool-down; each re-opening in a row doubles it …
- * @param maxOpenDuration … up to this (before jitter, {@code dispatcher.retry.jitter})
+ * @param maxOpenDuration … up to this (before jitter, {@code hookline.dispatcher.retry.jitter})
  * @param halfOpenCalls deliveries let through as trials after a cool-down; their failure rate decides
  * @param probeTimeout trials that have not reported back after this long are given up and others may go
  * @param minimumRetries conclusive outcomes (any retry's; a first attempt's unless it was a plain 5xx without
@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
  *     retry exist (0: every outcome counts)
  */
 @Validated
-@ConfigurationProperties("dispatcher.circuit")
+@ConfigurationProperties("hookline.dispatcher.circuit")
 public record CircuitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("0.9") @DecimalMin("0.01") @DecimalMax("1.0") double failureRateThreshold,

@@ -23,7 +23,7 @@ import reactor.netty.resources.ConnectionProvider;
  * not followed. Every connection attempt checks every address its host resolves to (literal IPs included) against
  * the {@link AddressPolicy} and fails with a {@code RefusedAddressException} before connecting to a refused one;
  * tests may put an {@link AddressResolverGroup} bean in the context to script the name service. Also the delivery policies ({@link Jitter}, {@link RetryTiers}, {@link RetryPolicy}) built from
- * {@code dispatcher.retry.*}, with the one source of randomness of the engine ({@link Random} is thread-safe).
+ * {@code hookline.dispatcher.retry.*}, with the one source of randomness of the engine ({@link Random} is thread-safe).
  */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {

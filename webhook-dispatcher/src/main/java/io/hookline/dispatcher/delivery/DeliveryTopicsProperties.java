@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Kafka topics of the delivery engine ({@code dispatcher.topics.*}). The retry topics are named
+ * The Kafka topics of the delivery engine ({@code hookline.dispatcher.topics.*}). The retry topics are named
  * {@code <deliveries>.retry.<n>} (one per step of the retry schedule) and the dead-letter topic
  * {@code <deliveries>.dlt}. Names are configurable so that tests (and several deployments on one cluster)
  * can keep their own.
@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor replication factor of every topic the dispatcher declares
  */
 @Validated
-@ConfigurationProperties("dispatcher.topics")
+@ConfigurationProperties("hookline.dispatcher.topics")
 public record DeliveryTopicsProperties(
         @DefaultValue(Topics.ORDERS_EVENTS) @NotBlank String events,
         @DefaultValue(Topics.ORDERS_EVENTS_DLT) @NotBlank String eventsDeadLetter,

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bounds the requests in flight per endpoint by an adaptive limit ({@link AimdLimit}: one more per success, times
- * {@code decrease-factor} per failure, between {@code dispatcher.concurrency.min-limit} and
+ * {@code decrease-factor} per failure, between {@code hookline.dispatcher.concurrency.min-limit} and
  * {@link EngineProperties#maxInFlightPerEndpoint()}), so an endpoint gets traffic in proportion to its health.
  * A delivery over the limit waits in a per-endpoint queue and starts as soon as a request to that endpoint finishes; one
  * that has waited longer than {@link #MAX_WAIT} is handed back to its caller's {@code defer} action (the

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The delivery engine ({@code dispatcher.delivery.*}).
+ * The delivery engine ({@code hookline.dispatcher.delivery.*}).
  *
  * @param groupId consumer group of the delivery and retry topics (every instance shares it)
  * @param maxInFlight deliveries in flight at once in this process, over all endpoints
@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  *        them before it commits and lets them go (0: not at all; the new owner sends them again)
  */
 @Validated
-@ConfigurationProperties("dispatcher.delivery")
+@ConfigurationProperties("hookline.dispatcher.delivery")
 public record EngineProperties(
         @DefaultValue("webhook-dispatcher-deliveries") @NotBlank String groupId,
         @DefaultValue("2048") @Min(1) int maxInFlight,

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Outbound HTTP budgets ({@code dispatcher.http.*}).
+ * Outbound HTTP budgets ({@code hookline.dispatcher.http.*}).
  *
  * @param connectTimeout how long to wait for a TCP connection (within the attempt budget)
  * @param responseTimeout the total budget of a retry: connect, send and the response status
@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  *        response timeout; a slow endpoint that needs longer still gets {@code responseTimeout} on its retries
  */
 @Validated
-@ConfigurationProperties("dispatcher.http")
+@ConfigurationProperties("hookline.dispatcher.http")
 public record HttpProperties(
         @DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration responseTimeout,

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The retry schedule ({@code dispatcher.retry.*}). The first attempt is made at once; after the n-th failed
+ * The retry schedule ({@code hookline.dispatcher.retry.*}). The first attempt is made at once; after the n-th failed
  * attempt the delivery waits {@code delays[n-1]} stretched by the jitter; after {@code delays.size() + 1} failed
  * attempts, or once its next attempt would fall after its deadline ({@link RetryPolicy}), it is dead-lettered.
  * Retry topic n holds records for {@code delays[n-1]} ({@link RetryTiers}). The default is Svix's schedule (5 s,
@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
  *        attempts and hand-offs take
  */
 @Validated
-@ConfigurationProperties("dispatcher.retry")
+@ConfigurationProperties("hookline.dispatcher.retry")
 public record RetryProperties(
         @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) @NotEmpty List<@NotNull Duration> delays,
         @DefaultValue("24h") @NotNull Duration maxRetryAfter,

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * endpoint and callback URLs and the connect-time check of every resolved address. An address in an allowed
  * network is accepted; otherwise, unless every target is allowed (the local stack's
  * {@code allow-private-urls}), the {@link AddressClassifier} decides. The operator's own configured targets
- * (host and port of each endpoint in {@code dispatcher.endpoints}) are trusted as configured, like the allow-list
+ * (host and port of each endpoint in {@code hookline.dispatcher.endpoints}) are trusted as configured, like the allow-list
  * itself: a connection to exactly such a host and port is not checked. Immutable and thread-safe.
  */
 public final class AddressPolicy {

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one {@link AddressPolicy} of the dispatcher, from {@code dispatcher.directory.allow-private-urls} and
- * {@code dispatcher.directory.allowed-cidrs}: the {@link UrlPolicy} applies it when a URL is saved, the outbound
- * client on every connection attempt. The endpoints configured in {@code dispatcher.endpoints} are the
+ * The one {@link AddressPolicy} of the dispatcher, from {@code hookline.dispatcher.directory.allow-private-urls} and
+ * {@code hookline.dispatcher.directory.allowed-cidrs}: the {@link UrlPolicy} applies it when a URL is saved, the outbound
+ * client on every connection attempt. The endpoints configured in {@code hookline.dispatcher.endpoints} are the
  * operator's own (like the allow-list): their host and port are trusted at connect time, as they never pass a
  * save-time check either.
  */

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Endpoint management ({@code dispatcher.directory.*}).
+ * Endpoint management ({@code hookline.dispatcher.directory.*}).
  *
  * @param refreshInterval how often each instance re-reads the endpoints from the database, so every instance
  *        sees a change made through another one within about this long
@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  *        internal receiver, {@code 127.0.0.1/32}); every other non-public address stays refused; empty by default
  */
 @Validated
-@ConfigurationProperties("dispatcher.directory")
+@ConfigurationProperties("hookline.dispatcher.directory")
 public record DirectoryProperties(
         @DefaultValue("500ms") @NotNull @DurationMin(millis = 10) Duration refreshInterval,
         @DefaultValue("24h") @NotNull Duration rotationOverlap,

@@ -12,7 +12,7 @@ import java.util.Set;
  * types it wants. Immutable.
  *
  * @param id the endpoint id ({@code ep_…} for endpoints created through the API, the configured name for
- *        endpoints from {@code dispatcher.endpoints}); safe to log
+ *        endpoints from {@code hookline.dispatcher.endpoints}); safe to log
  * @param url absolute http(s) URL
  * @param secrets the signing secrets in force, newest first: one, or several while a rotation overlaps
  *        ({@link WebhookSecret#toString()} never reveals them)

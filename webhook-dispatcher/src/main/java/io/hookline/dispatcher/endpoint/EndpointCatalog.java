@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Every endpoint as it is now, for operators: the configured ones ({@code dispatcher.endpoints}) first, then
+ * Every endpoint as it is now, for operators: the configured ones ({@code hookline.dispatcher.endpoints}) first, then
  * those created through the API, read from the database on each call, with why and since when each is disabled.
  * Never exposes secrets. Thread-safe.
  */

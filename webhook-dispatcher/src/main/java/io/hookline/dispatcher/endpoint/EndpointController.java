@@ -67,7 +67,7 @@ class EndpointController {
         return endpoints.revealSecret(id);
     }
 
-    /** Body optional: {@code {"overlap_seconds": 3600}}; default {@code dispatcher.directory.rotation-overlap}. */
+    /** Body optional: {@code {"overlap_seconds": 3600}}; default {@code hookline.dispatcher.directory.rotation-overlap}. */
     @PostMapping("/{id}/rotate-secret")
     EndpointService.RotationResponse rotate(@PathVariable String id,
             @RequestBody(required = false) RotationRequest request) {

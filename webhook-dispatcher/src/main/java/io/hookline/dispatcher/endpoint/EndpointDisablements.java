@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Disables and re-enables endpoints of either source. API endpoints keep the state on their {@code endpoints} row;
- * configured endpoints ({@code dispatcher.endpoints[n]}, read-only) get a row in {@code configured_endpoint_states}
+ * configured endpoints ({@code hookline.dispatcher.endpoints[n]}, read-only) get a row in {@code configured_endpoint_states}
  * that {@link LiveEndpointDirectory} applies over the configuration. Every change refreshes this instance's
  * directory at once (others follow within their refresh interval). Thread-safe.
  */

@@ -22,6 +22,6 @@ class EndpointProductionCheck implements ProductionCheck {
     }
 
     static List<String> violations(boolean allowPrivateUrls) {
-        return allowPrivateUrls ? List.of("dispatcher.directory.allow-private-urls must be false") : List.of();
+        return allowPrivateUrls ? List.of("hookline.dispatcher.directory.allow-private-urls must be false") : List.of();
     }
 }

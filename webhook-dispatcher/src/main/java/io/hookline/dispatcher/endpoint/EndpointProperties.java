@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The webhook endpoints configured at startup ({@code dispatcher.endpoints[n].*}). Validated when the
+ * The webhook endpoints configured at startup ({@code hookline.dispatcher.endpoints[n].*}). Validated when the
  * application starts: every URL is absolute http(s), every secret parses, names are unique. They live beside
  * the endpoints created through the API (which are kept in the database) in the same {@link EndpointDirectory};
  * their id is their name and they cannot be changed through the API.
@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param endpoints the subscribed endpoints; empty by default (nothing is delivered)
  */
 @Validated
-@ConfigurationProperties("dispatcher")
+@ConfigurationProperties("hookline.dispatcher")
 public record EndpointProperties(@DefaultValue List<@Valid @NotNull ConfiguredEndpoint> endpoints) {
 
     public EndpointProperties {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param eventTypes the subscribed types; empty = every type
  * @param source {@code api} (created through {@code /endpoints}) or {@code configuration}
- *        ({@code dispatcher.endpoints[n]})
+ *        ({@code hookline.dispatcher.endpoints[n]})
  * @param disabled why and since when it is disabled, or {@code null}
  * @param reenabledAt when it was last enabled again, or {@code null}; attempts before it do not count towards
  *        auto-disable

@@ -56,7 +56,7 @@ class LiveEndpointDirectory implements EndpointDirectory {
     }
 
     /** Re-reads the database; on failure keeps the last snapshot. */
-    @Scheduled(fixedDelayString = "${dispatcher.directory.refresh-interval:500ms}")
+    @Scheduled(fixedDelayString = "${hookline.dispatcher.directory.refresh-interval:500ms}")
     void refresh() {
         try {
             Map<String, List<EndpointStore.StoredSecret>> secrets = store.secretsInForce(clock.instant());

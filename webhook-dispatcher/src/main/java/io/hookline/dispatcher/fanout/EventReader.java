@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the value of a source record ({@code orders.events} or another {@code dispatcher.topics.sources} topic) into
+ * Turns the value of a source record ({@code orders.events} or another {@code hookline.dispatcher.topics.sources} topic) into
  * an {@link IncomingEvent}: parses the JSON, validates it against the event envelope schema in tolerant mode (a
  * consumer: fields it does not know, at any level, are accepted and passed through; for the platform's own types
  * the payload is checked against the type's schema, a type it does not know only against the envelope) and

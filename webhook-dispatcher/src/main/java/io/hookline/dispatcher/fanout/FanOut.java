@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
  * per (event, subscribed endpoint), so each endpoint's delivery succeeds, retries and dead-letters on its own
  * (or straight on a retry topic while the endpoint's circuit is open, see {@link DeliveryRouting}).
  * An event whose order has a {@code callback_url} also gets a delivery there (when
- * {@code dispatcher.callbacks.secret} is set), signed for the event's {@code client_id}. A record that cannot be read goes to {@code orders.events.dlt}
+ * {@code hookline.dispatcher.callbacks.secret} is set), signed for the event's {@code client_id}. A record that cannot be read goes to {@code orders.events.dlt}
  * with the reason. Each event is fanned out in a span continuing the record's {@code traceparent}, and every
  * delivery carries that trace on. An unexpected failure while fanning out one record dead-letters that record
  * ({@code fan-out error: <type>}) instead of stopping the fan-out. {@link #fanOut} returns only after every

@@ -7,7 +7,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code orders.events} (and every {@code dispatcher.fanout.sources} topic) in batches and hands each batch to {@link FanOut}. The container commits a
+ * Consumes {@code orders.events} (and every {@code hookline.dispatcher.fanout.sources} topic) in batches and hands each batch to {@link FanOut}. The container commits a
  * batch only after this method returned, i.e. after every delivery (or dead letter) it implies was
  * acknowledged by Kafka. If a produce fails, the batch fails at its first record not fully fanned out
  * ({@link BatchListenerFailedException}): the error handler commits the records before it and tries again from

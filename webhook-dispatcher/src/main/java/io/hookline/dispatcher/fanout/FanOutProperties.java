@@ -11,18 +11,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * More sources for the fan-out ({@code dispatcher.fanout.*}): topics of other services of the shop whose records
+ * More sources for the fan-out ({@code hookline.dispatcher.fanout.*}): topics of other services of the shop whose records
  * are event envelopes ({@code id}, {@code type}, {@code occurred_at}, {@code data}; key = the entity the event is
  * about, which keeps its events in order). Their events go to the endpoints subscribed to their types exactly as
  * {@code orders.events} does, with no code in the dispatcher; unreadable records go to
- * {@code dispatcher.topics.events-dead-letter} with {@code dlt_original_topic}, and a replay puts them back on the
+ * {@code hookline.dispatcher.topics.events-dead-letter} with {@code dlt_original_topic}, and a replay puts them back on the
  * topic they came from. The topics belong to their producers: the dispatcher does not create them. Declare their
- * types in {@code dispatcher.catalog.event-types} so that endpoints may subscribe to them.
+ * types in {@code hookline.dispatcher.catalog.event-types} so that endpoints may subscribe to them.
  *
- * @param sources topics read besides {@code dispatcher.topics.events}
+ * @param sources topics read besides {@code hookline.dispatcher.topics.events}
  */
 @Validated
-@ConfigurationProperties("dispatcher.fanout")
+@ConfigurationProperties("hookline.dispatcher.fanout")
 public record FanOutProperties(@DefaultValue List<@NotBlank String> sources) {
 
     public FanOutProperties {

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tells operators about the platform: each operational event is validated against its schema, produced
  * ({@code acks=all}, resent every second until Kafka takes it, through {@link DurableSender}) to
- * {@code dispatcher.operations.topic} in the platform envelope (key = the endpoint id, headers {@code event_id},
+ * {@code hookline.dispatcher.operations.topic} in the platform envelope (key = the endpoint id, headers {@code event_id},
  * {@code event_type}), and POSTed to the operators' webhook ({@link OperatorWebhook}). Never blocks the caller.
  * The event id is derived from the endpoint and the time it was disabled, so a resend carries the same
  * {@code webhook-id}. Thread-safe.

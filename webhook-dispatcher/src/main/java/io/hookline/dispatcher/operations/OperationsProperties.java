@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where operational events ({@code endpoint.disabled}) go ({@code dispatcher.operations.*}): always to the Kafka
+ * Where operational events ({@code endpoint.disabled}) go ({@code hookline.dispatcher.operations.*}): always to the Kafka
  * topic, and, when a URL is set, as a signed webhook (Standard Webhooks) to the operators' own endpoint.
  *
  * @param topic the operational events topic (configurable so tests and deployments sharing a cluster keep theirs)
@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookBackoff the wait before the second attempt; it doubles after each failure
  */
 @Validated
-@ConfigurationProperties("dispatcher.operations")
+@ConfigurationProperties("hookline.dispatcher.operations")
 public record OperationsProperties(
         @DefaultValue(Topics.OPERATIONAL_EVENTS) @NotBlank String topic,
         @DefaultValue("") @NotNull String webhookUrl,

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * POSTs operational events to the operators' webhook ({@code dispatcher.operations.webhook-url}), signed the
+ * POSTs operational events to the operators' webhook ({@code hookline.dispatcher.operations.webhook-url}), signed the
  * Standard Webhooks way with {@code webhook-secret} through the same {@link WebhookClient} (and request signer) as
  * every delivery: {@code webhook-id} = the event id. Anything but a 2xx is tried again after
  * {@code webhook-backoff}, doubling, up to {@code webhook-attempts} in all; then the event is given up on with a

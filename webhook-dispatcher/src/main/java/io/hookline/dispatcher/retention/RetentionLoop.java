@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Runs {@link RetentionDeletes} every {@code dispatcher.retention.interval} on the supervised loop {@value #LOOP}
- * (when {@code dispatcher.retention.enabled}). A round the database fails is simply tried again next interval;
+ * Runs {@link RetentionDeletes} every {@code hookline.dispatcher.retention.interval} on the supervised loop {@value #LOOP}
+ * (when {@code hookline.dispatcher.retention.enabled}). A round the database fails is simply tried again next interval;
  * anything else ends the run, and the supervisor restarts it with back-off (readiness names the loop until then).
  * Several instances may run it at once: their deletes overlap harmlessly.
  */

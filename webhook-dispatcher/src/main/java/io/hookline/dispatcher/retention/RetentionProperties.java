@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What the dispatcher deletes, and how fast ({@code dispatcher.retention.*}; docs/delivery-engine.md, "Attempt log
+ * What the dispatcher deletes, and how fast ({@code hookline.dispatcher.retention.*}; docs/delivery-engine.md, "Attempt log
  * and retention").
  *
  * @param enabled whether the retention loop runs at all
@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  *        worked off over several rounds instead of in one long burst
  */
 @Validated
-@ConfigurationProperties("dispatcher.retention")
+@ConfigurationProperties("hookline.dispatcher.retention")
 public record RetentionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("30d") @NotNull Duration attempts,

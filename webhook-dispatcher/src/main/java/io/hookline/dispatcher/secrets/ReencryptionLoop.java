@@ -16,7 +16,7 @@ import org.springframework.transaction.TransactionException;
 /**
  * Keeps every stored endpoint secret encrypted under the active key, on the supervised loop {@value #LOOP}: right
  * at startup (so an upgrade encrypts the clear-text rows of before) and then every
- * {@code dispatcher.secrets.reencryption.interval}, each pass running {@link SecretReencryption} batch after batch
+ * {@code hookline.dispatcher.secrets.reencryption.interval}, each pass running {@link SecretReencryption} batch after batch
  * until nothing is left. {@code hookline_secrets_reencryption_pending} is the number of stored secrets not yet
  * under the active key (0: done, the older keys may be removed), {@code hookline_secrets_reencrypted_total} counts
  * re-encrypted values, and the pass that finishes the work logs it once. A database failure is retried next

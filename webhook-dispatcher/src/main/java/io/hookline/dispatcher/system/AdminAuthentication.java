@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Lets an admin request through only with {@code Authorization: Bearer <dispatcher.admin.token>}, compared
+ * Lets an admin request through only with {@code Authorization: Bearer <hookline.dispatcher.admin.token>}, compared
  * in constant time; anything else is a 401 problem. Without a configured token every admin request is
  * refused. Thread-safe.
  */
@@ -25,7 +25,7 @@ class AdminAuthentication implements HandlerInterceptor {
     AdminAuthentication(AdminProperties properties) {
         this.token = properties.token().getBytes(StandardCharsets.UTF_8);
         if (token.length == 0) {
-            log.warn("dispatcher.admin.token is not set: the admin API refuses every request");
+            log.warn("hookline.dispatcher.admin.token is not set: the admin API refuses every request");
         }
     }
 

@@ -35,7 +35,7 @@ class AdminProductionCheck implements ProductionCheck {
 
     static List<String> tokenViolations(String adminToken) {
         if (adminToken == null || adminToken.length() < MIN_TOKEN_LENGTH || LOCAL_ADMIN_TOKEN.equals(adminToken)) {
-            return List.of("dispatcher.admin.token must be set to a secret of at least " + MIN_TOKEN_LENGTH
+            return List.of("hookline.dispatcher.admin.token must be set to a secret of at least " + MIN_TOKEN_LENGTH
                     + " characters (not the local stack's development token)");
         }
         return List.of();
@@ -44,6 +44,6 @@ class AdminProductionCheck implements ProductionCheck {
     /** The actuator endpoints (but health) must need the admin token. */
     static List<String> managementViolations(ManagementProperties management) {
         return management.requireAdminToken() ? List.of()
-                : List.of("dispatcher.management.require-admin-token must be true");
+                : List.of("hookline.dispatcher.management.require-admin-token must be true");
     }
 }

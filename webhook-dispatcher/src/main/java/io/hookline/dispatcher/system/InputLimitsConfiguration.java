@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The servlet filters in front of everything (docs/security.md): the request body limit
- * ({@code dispatcher.api.max-request-body}) on every path, first; and, with
- * {@code dispatcher.management.require-admin-token}, the admin token on the actuator endpoints (but health),
+ * ({@code hookline.dispatcher.api.max-request-body}) on every path, first; and, with
+ * {@code hookline.dispatcher.management.require-admin-token}, the admin token on the actuator endpoints (but health),
  * which the admin API's MVC interceptor does not reach.
  */
 @Configuration(proxyBeanMethods = false)

@@ -4,12 +4,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may use the actuator endpoints ({@code dispatcher.management.*}).
+ * Who may use the actuator endpoints ({@code hookline.dispatcher.management.*}).
  *
  * @param requireAdminToken whether every actuator endpoint but {@code /actuator/health/**} needs
- *        {@code Authorization: Bearer <dispatcher.admin.token>} (default false; true under the prod profile,
+ *        {@code Authorization: Bearer <hookline.dispatcher.admin.token>} (default false; true under the prod profile,
  *        where {@code ProductionGuard} refuses false)
  */
-@ConfigurationProperties("dispatcher.management")
+@ConfigurationProperties("hookline.dispatcher.management")
 public record ManagementProperties(@DefaultValue("false") boolean requireAdminToken) {
 }

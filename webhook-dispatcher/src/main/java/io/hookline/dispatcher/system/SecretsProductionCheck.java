@@ -20,7 +20,7 @@ class SecretsProductionCheck implements ProductionCheck {
     static final String LOCAL_SECRETS_KEY = "aG9va2xpbmUtbG9jYWwtc2VjcmV0cy1hdC1yZXN0ISE=";
     /** The local stack's public callback master secret (its {@code StackSettings.DEVELOPMENT_CALLBACKS_SECRET}). */
     static final String LOCAL_CALLBACKS_SECRET = "whsec_aG9va2xpbmUtbG9jYWwtY2FsbGJhY2stbWFzdGVyISE=";
-    static final String CALLBACKS_SECRET = "dispatcher.callbacks.secret";
+    static final String CALLBACKS_SECRET = "hookline.dispatcher.callbacks.secret";
 
     private final SecretsProperties secrets;
     private final Environment environment;

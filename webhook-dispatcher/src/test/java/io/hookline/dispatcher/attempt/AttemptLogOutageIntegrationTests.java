@@ -51,18 +51,18 @@ import tools.jackson.databind.json.JsonMapper;
  * second outage overflows it: what is dropped is counted, exactly what is not dropped is written.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.admin.token=" + AttemptLogOutageIntegrationTests.ADMIN_TOKEN,
-        "dispatcher.directory.allow-private-urls=true",
-        "dispatcher.attempts.buffer-capacity=20",
-        "dispatcher.attempts.batch-size=10",
-        "dispatcher.attempts.retry-backoff=100ms",
-        "dispatcher.attempts.max-retry-backoff=200ms",
+        "hookline.dispatcher.admin.token=" + AttemptLogOutageIntegrationTests.ADMIN_TOKEN,
+        "hookline.dispatcher.directory.allow-private-urls=true",
+        "hookline.dispatcher.attempts.buffer-capacity=20",
+        "hookline.dispatcher.attempts.batch-size=10",
+        "hookline.dispatcher.attempts.retry-backoff=100ms",
+        "hookline.dispatcher.attempts.max-retry-backoff=200ms",
         "spring.datasource.url=jdbc:h2:mem:attempt-outage-tests;DB_CLOSE_DELAY=-1",
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 @Import(SwitchableDataSource.Installer.class)
 class AttemptLogOutageIntegrationTests {
@@ -89,7 +89,7 @@ class AttemptLogOutageIntegrationTests {
     @Value("${spring.kafka.consumer.group-id}")
     String fanOutGroup;
 
-    @Value("${dispatcher.delivery.group-id}")
+    @Value("${hookline.dispatcher.delivery.group-id}")
     String deliveryGroup;
 
     @LocalServerPort
@@ -97,9 +97,9 @@ class AttemptLogOutageIntegrationTests {
 
     @DynamicPropertySource
     static void endpoint(DynamicPropertyRegistry registry) {
-        registry.add("dispatcher.endpoints[0].name", () -> ENDPOINT);
-        registry.add("dispatcher.endpoints[0].url", () -> webhooks.url("/" + ENDPOINT));
-        registry.add("dispatcher.endpoints[0].secret", () -> "whsec_YWxwaGEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==");
+        registry.add("hookline.dispatcher.endpoints[0].name", () -> ENDPOINT);
+        registry.add("hookline.dispatcher.endpoints[0].url", () -> webhooks.url("/" + ENDPOINT));
+        registry.add("hookline.dispatcher.endpoints[0].secret", () -> "whsec_YWxwaGEtc2VjcmV0LWtleS1mb3ItdGVzdHMhIQ==");
     }
 
     @AfterAll

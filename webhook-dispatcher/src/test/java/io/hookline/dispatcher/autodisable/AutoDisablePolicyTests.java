@@ -23,7 +23,7 @@ class AutoDisablePolicyTests {
             assertThat(disablement.failingSince()).isEqualTo(first);
             assertThat(disablement.disabledAt()).isEqualTo(NOW);
             assertThat(disablement.reason()).isEqualTo(
-                    "every attempt failed for at least 5 days (dispatcher.auto-disable.after=PT120H)");
+                    "every attempt failed for at least 5 days (hookline.dispatcher.auto-disable.after=PT120H)");
         });
     }
 

@@ -64,7 +64,7 @@ class EndpointHealthConsoleBrowserIntegrationTests extends EndpointHealthIntegra
         String broken = createEndpoint(newPath("broken"));
         Instant failingSince = Instant.now().minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.MILLIS);
         disablements.disable(broken, new Disablement("every attempt failed for at least 5 days "
-                + "(dispatcher.auto-disable.after=PT120H)", Instant.now().truncatedTo(ChronoUnit.MILLIS), failingSince));
+                + "(hookline.dispatcher.auto-disable.after=PT120H)", Instant.now().truncatedTo(ChronoUnit.MILLIS), failingSince));
 
         signIn();
         WebElement row = waitFor(By.cssSelector("#endpoints tr[data-endpoint-id='" + charted + "']"));

@@ -47,22 +47,22 @@ import tools.jackson.databind.json.JsonMapper;
  * gets the others' events: tests read attempts of their own endpoint only).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.retry.delays=300ms,600ms",
-        "dispatcher.http.connect-timeout=500ms",
-        "dispatcher.http.response-timeout=2s",
-        "dispatcher.circuit.enabled=false",
-        "dispatcher.admin.token=" + EndpointHealthIntegrationTestSupport.ADMIN_TOKEN,
-        "dispatcher.directory.allow-private-urls=true",
-        "dispatcher.auto-disable.check-interval=200ms",
-        "dispatcher.operations.topic=${test.namespace}.operational-events",
-        "dispatcher.operations.webhook-secret=" + EndpointHealthIntegrationTestSupport.OPERATOR_SECRET,
-        "dispatcher.operations.webhook-backoff=200ms",
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.retry.delays=300ms,600ms",
+        "hookline.dispatcher.http.connect-timeout=500ms",
+        "hookline.dispatcher.http.response-timeout=2s",
+        "hookline.dispatcher.circuit.enabled=false",
+        "hookline.dispatcher.admin.token=" + EndpointHealthIntegrationTestSupport.ADMIN_TOKEN,
+        "hookline.dispatcher.directory.allow-private-urls=true",
+        "hookline.dispatcher.auto-disable.check-interval=200ms",
+        "hookline.dispatcher.operations.topic=${test.namespace}.operational-events",
+        "hookline.dispatcher.operations.webhook-secret=" + EndpointHealthIntegrationTestSupport.OPERATOR_SECRET,
+        "hookline.dispatcher.operations.webhook-backoff=200ms",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
         "spring.datasource.url=jdbc:h2:mem:${test.namespace};DB_CLOSE_DELAY=-1",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 @Import(EndpointHealthIntegrationTestSupport.ShiftedClockConfiguration.class)
 abstract class EndpointHealthIntegrationTestSupport {
@@ -103,7 +103,7 @@ abstract class EndpointHealthIntegrationTestSupport {
 
     @DynamicPropertySource
     static void operatorWebhook(DynamicPropertyRegistry registry) {
-        registry.add("dispatcher.operations.webhook-url", () -> webhooks.url("/operator"));
+        registry.add("hookline.dispatcher.operations.webhook-url", () -> webhooks.url("/operator"));
     }
 
     /** Creates an endpoint for every event type at a path of its own on the recording server; answers its id. */

@@ -16,7 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The benchmark's view of the broker through an {@link Admin} client: creates a run's topics (named as the
- * dispatcher's {@code dispatcher.topics.*} are set by {@link DispatcherLauncher}), waits for a consumer group
+ * dispatcher's {@code hookline.dispatcher.topics.*} are set by {@link DispatcherLauncher}), waits for a consumer group
  * to own a topic, and counts the records on a run's retry and dead-letter topics. Not thread-safe.
  */
 final class BenchTopics implements AutoCloseable {

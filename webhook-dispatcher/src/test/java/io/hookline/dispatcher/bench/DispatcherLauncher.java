@@ -18,7 +18,7 @@ final class DispatcherLauncher {
 
     static final String SECRET = "whsec_YmVuY2htYXJrLXNlY3JldC1rZXktZm9yLWRpc3BhdGNoZXI=";
 
-    /** A configured endpoint: {@code dispatcher.endpoints[n].name} and {@code .url}. */
+    /** A configured endpoint: {@code hookline.dispatcher.endpoints[n].name} and {@code .url}. */
     record BenchEndpoint(String name, String url) {
     }
 
@@ -46,16 +46,16 @@ final class DispatcherLauncher {
                 "--logging.level.reactor.netty=ERROR",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve(prefix) + ";WRITE_DELAY=0",
-                "--dispatcher.topics.events=" + prefix + ".orders.events",
-                "--dispatcher.topics.events-dead-letter=" + prefix + ".orders.events.dlt",
-                "--dispatcher.topics.deliveries=" + prefix + ".webhooks.deliveries",
+                "--hookline.dispatcher.topics.events=" + prefix + ".orders.events",
+                "--hookline.dispatcher.topics.events-dead-letter=" + prefix + ".orders.events.dlt",
+                "--hookline.dispatcher.topics.deliveries=" + prefix + ".webhooks.deliveries",
                 "--spring.kafka.consumer.group-id=" + fanOutGroup(prefix),
-                "--dispatcher.delivery.group-id=" + deliveryGroup(prefix),
-                "--dispatcher.delivery.shutdown-timeout=1s"));
+                "--hookline.dispatcher.delivery.group-id=" + deliveryGroup(prefix),
+                "--hookline.dispatcher.delivery.shutdown-timeout=1s"));
         for (int n = 0; n < endpoints.size(); n++) {
-            args.add("--dispatcher.endpoints[" + n + "].name=" + endpoints.get(n).name());
-            args.add("--dispatcher.endpoints[" + n + "].url=" + endpoints.get(n).url());
-            args.add("--dispatcher.endpoints[" + n + "].secret=" + SECRET);
+            args.add("--hookline.dispatcher.endpoints[" + n + "].name=" + endpoints.get(n).name());
+            args.add("--hookline.dispatcher.endpoints[" + n + "].url=" + endpoints.get(n).url());
+            args.add("--hookline.dispatcher.endpoints[" + n + "].secret=" + SECRET);
         }
         args.addAll(extraArguments);
         return new SpringApplicationBuilder(WebhookDispatcherApplication.class).run(args.toArray(String[]::new));

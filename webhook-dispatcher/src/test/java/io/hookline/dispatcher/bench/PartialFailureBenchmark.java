@@ -65,7 +65,7 @@ final class PartialFailureBenchmark {
         healthy.reset();
         troubled.ledger().reset();
         try (ConfigurableApplicationContext dispatcher = launcher.start(prefix, endpointsFor(trouble),
-                List.of("--dispatcher.retry.delays=" + retryDelays))) {
+                List.of("--hookline.dispatcher.retry.delays=" + retryDelays))) {
             awaitConsumers(prefix);
             long start = System.nanoTime();
             feed.paced(prefix + ".orders.events", rate, events);

@@ -107,7 +107,7 @@ final class SpringAlternativeBenchmark {
                     ? List.of(new BenchEndpoint("healthy", endpoints.url("/healthy")),
                             new BenchEndpoint("dead", endpoints.url("/dead")))
                     : List.of(new BenchEndpoint("healthy", endpoints.url("/healthy")));
-            List<String> arguments = new ArrayList<>(List.of("--dispatcher.retry.delays="
+            List<String> arguments = new ArrayList<>(List.of("--hookline.dispatcher.retry.delays="
                     + String.join(",", retryDelays.stream().map(d -> d.toMillis() + "ms").toList())));
             arguments.addAll(extraArguments);
             return launcher.start(prefix, configured, arguments);

@@ -52,22 +52,22 @@ import tools.jackson.databind.json.JsonMapper;
  * dead letters they produce straight to the dead-letter topic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.retry.delays=300ms,600ms",
-        "dispatcher.http.connect-timeout=500ms",
-        "dispatcher.http.response-timeout=2s",
-        "dispatcher.circuit.enabled=false",
-        "dispatcher.admin.token=" + DeadLetterIntegrationTestSupport.ADMIN_TOKEN,
-        "dispatcher.directory.allow-private-urls=true",
-        "dispatcher.dead-letters.claim-timeout=2s",
-        "dispatcher.dead-letters.partition-check-interval=1s",
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
-        "dispatcher.dead-letters.inbox-topic=${test.namespace}.notifications.inbox",
-        "dispatcher.dead-letters.inbox-dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
+        "hookline.dispatcher.retry.delays=300ms,600ms",
+        "hookline.dispatcher.http.connect-timeout=500ms",
+        "hookline.dispatcher.http.response-timeout=2s",
+        "hookline.dispatcher.circuit.enabled=false",
+        "hookline.dispatcher.admin.token=" + DeadLetterIntegrationTestSupport.ADMIN_TOKEN,
+        "hookline.dispatcher.directory.allow-private-urls=true",
+        "hookline.dispatcher.dead-letters.claim-timeout=2s",
+        "hookline.dispatcher.dead-letters.partition-check-interval=1s",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.dead-letters.inbox-topic=${test.namespace}.notifications.inbox",
+        "hookline.dispatcher.dead-letters.inbox-dead-letter-topic=${test.namespace}.notifications.inbox.dlt",
         "spring.datasource.url=jdbc:h2:mem:dead-letter-tests;DB_CLOSE_DELAY=-1",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 abstract class DeadLetterIntegrationTestSupport {
 
@@ -102,13 +102,13 @@ abstract class DeadLetterIntegrationTestSupport {
 
     @DynamicPropertySource
     static void endpoints(DynamicPropertyRegistry registry) {
-        registry.add("dispatcher.endpoints[0].name", () -> "alpha");
-        registry.add("dispatcher.endpoints[0].url", () -> webhooks.url("/alpha"));
-        registry.add("dispatcher.endpoints[0].secret", () -> ALPHA_SECRET);
-        registry.add("dispatcher.endpoints[0].event-types[0]", () -> EventTypes.ORDER_PAID);
-        registry.add("dispatcher.endpoints[1].name", () -> "omega");
-        registry.add("dispatcher.endpoints[1].url", () -> webhooks.url("/omega"));
-        registry.add("dispatcher.endpoints[1].secret", () -> OMEGA_SECRET);
+        registry.add("hookline.dispatcher.endpoints[0].name", () -> "alpha");
+        registry.add("hookline.dispatcher.endpoints[0].url", () -> webhooks.url("/alpha"));
+        registry.add("hookline.dispatcher.endpoints[0].secret", () -> ALPHA_SECRET);
+        registry.add("hookline.dispatcher.endpoints[0].event-types[0]", () -> EventTypes.ORDER_PAID);
+        registry.add("hookline.dispatcher.endpoints[1].name", () -> "omega");
+        registry.add("hookline.dispatcher.endpoints[1].url", () -> webhooks.url("/omega"));
+        registry.add("hookline.dispatcher.endpoints[1].secret", () -> OMEGA_SECRET);
     }
 
     static String newOrderId() {

@@ -98,16 +98,16 @@ class DeadLetterPostgresIntegrationTests {
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + TestPostgres.user(),
                 "--spring.datasource.password=" + TestPostgres.password(),
-                "--dispatcher.admin.token=pg-token",
-                "--dispatcher.directory.allow-private-urls=true",
-                "--dispatcher.endpoints[0].name=pg-alpha",
-                "--dispatcher.endpoints[0].url=" + webhooks.url("/pg-alpha"),
-                "--dispatcher.endpoints[0].secret=" + SECRET,
-                "--dispatcher.topics.events=" + PREFIX + "orders.events",
-                "--dispatcher.topics.events-dead-letter=" + PREFIX + "orders.events.dlt",
-                "--dispatcher.topics.deliveries=" + PREFIX + "webhooks.deliveries",
+                "--hookline.dispatcher.admin.token=pg-token",
+                "--hookline.dispatcher.directory.allow-private-urls=true",
+                "--hookline.dispatcher.endpoints[0].name=pg-alpha",
+                "--hookline.dispatcher.endpoints[0].url=" + webhooks.url("/pg-alpha"),
+                "--hookline.dispatcher.endpoints[0].secret=" + SECRET,
+                "--hookline.dispatcher.topics.events=" + PREFIX + "orders.events",
+                "--hookline.dispatcher.topics.events-dead-letter=" + PREFIX + "orders.events.dlt",
+                "--hookline.dispatcher.topics.deliveries=" + PREFIX + "webhooks.deliveries",
                 "--spring.kafka.consumer.group-id=pg-dl-tests",
-                "--dispatcher.delivery.group-id=pg-dl-tests-deliveries");
+                "--hookline.dispatcher.delivery.group-id=pg-dl-tests-deliveries");
     }
 
     /** Replay records of the dead letter on the delivery and retry topics, read to their end (both calls answered). */

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A second source by configuration alone: another service of the shop publishes its own event type
- * ({@code shipment.dispatched}) as envelopes on its own topic; with {@code dispatcher.fanout.sources} and
- * {@code dispatcher.catalog.event-types} set, the dispatcher delivers it to subscribed endpoints like an order event
+ * ({@code shipment.dispatched}) as envelopes on its own topic; with {@code hookline.dispatcher.fanout.sources} and
+ * {@code hookline.dispatcher.catalog.event-types} set, the dispatcher delivers it to subscribed endpoints like an order event
  * (signed, with its contract version), endpoints may subscribe to it, and a poison record of that topic is parked
  * with its origin and replayed back onto it, not onto {@code orders.events}.
  */
@@ -46,11 +46,11 @@ class SecondSourceIntegrationTests extends DeadLetterIntegrationTestSupport {
         // Its own database: the support's fixed H2 name would be shared with the support's other context, whose index
         // holds dead letters with the same ids (dle_<partition>_<offset> is unique per topic set, not across two).
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + SHOP_EVENTS + ";DB_CLOSE_DELAY=-1");
-        registry.add("dispatcher.fanout.sources[0]", () -> SHOP_EVENTS);
-        registry.add("dispatcher.catalog.event-types[0].name", () -> SHIPMENT_DISPATCHED);
-        registry.add("dispatcher.catalog.event-types[0].description", () -> "A shipment left the warehouse.");
-        registry.add("dispatcher.catalog.event-types[0].topic", () -> SHOP_EVENTS);
-        registry.add("dispatcher.catalog.event-types[0].schema",
+        registry.add("hookline.dispatcher.fanout.sources[0]", () -> SHOP_EVENTS);
+        registry.add("hookline.dispatcher.catalog.event-types[0].name", () -> SHIPMENT_DISPATCHED);
+        registry.add("hookline.dispatcher.catalog.event-types[0].description", () -> "A shipment left the warehouse.");
+        registry.add("hookline.dispatcher.catalog.event-types[0].topic", () -> SHOP_EVENTS);
+        registry.add("hookline.dispatcher.catalog.event-types[0].schema",
                 () -> "classpath:catalog/shipment-dispatched.schema.json");
     }
 

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * healthy endpoint keeps delivering, the dead endpoint's deliveries are deferred without attempts while the
  * circuit is open, and once the endpoint is back the half-open probe succeeds and the backlog arrives, each
  * delivery once. The circuit opens when at least 90 % of at least 20 attempts in its window failed (defaults);
- * the first half-open trials come after 8 s ({@code dispatcher.circuit.open-duration} of the shared test
+ * the first half-open trials come after 8 s ({@code hookline.dispatcher.circuit.open-duration} of the shared test
  * context) plus up to 20 % jitter.
  */
 class CircuitBreakerIntegrationTests extends DispatcherIntegrationTestSupport {

@@ -39,8 +39,8 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {
         "hookline.supervision.initial-backoff=200ms",
         "hookline.supervision.max-backoff=1s",
-        "dispatcher.http.response-timeout=20s",
-        "dispatcher.http.first-attempt-timeout=20s",
+        "hookline.dispatcher.http.response-timeout=20s",
+        "hookline.dispatcher.http.first-attempt-timeout=20s",
         "management.endpoint.health.show-details=always"})
 class DeliveryEngineSupervisionIntegrationTests extends DispatcherIntegrationTestSupport {
 

@@ -56,20 +56,20 @@ import tools.jackson.databind.json.JsonMapper;
  * so no start-up rebalance redelivers a test's first records.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.retry.delays=300ms,600ms",
-        "dispatcher.retry.deadline-slack=60s",
-        "dispatcher.http.connect-timeout=500ms",
-        "dispatcher.http.response-timeout=2s",
-        "dispatcher.circuit.open-duration=8s",
-        "dispatcher.admin.token=" + DispatcherIntegrationTestSupport.ADMIN_TOKEN,
-        "dispatcher.directory.allow-private-urls=true",
-        "dispatcher.callbacks.secret=" + DispatcherIntegrationTestSupport.CALLBACK_SECRET,
+        "hookline.dispatcher.retry.delays=300ms,600ms",
+        "hookline.dispatcher.retry.deadline-slack=60s",
+        "hookline.dispatcher.http.connect-timeout=500ms",
+        "hookline.dispatcher.http.response-timeout=2s",
+        "hookline.dispatcher.circuit.open-duration=8s",
+        "hookline.dispatcher.admin.token=" + DispatcherIntegrationTestSupport.ADMIN_TOKEN,
+        "hookline.dispatcher.directory.allow-private-urls=true",
+        "hookline.dispatcher.callbacks.secret=" + DispatcherIntegrationTestSupport.CALLBACK_SECRET,
         "spring.datasource.url=jdbc:h2:mem:dispatcher-integration-tests;DB_CLOSE_DELAY=-1",
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 abstract class DispatcherIntegrationTestSupport {
 
@@ -122,7 +122,7 @@ abstract class DispatcherIntegrationTestSupport {
 
     private static void endpoint(DynamicPropertyRegistry registry, int index, String name, String secret,
             String eventType) {
-        String prefix = "dispatcher.endpoints[" + index + "].";
+        String prefix = "hookline.dispatcher.endpoints[" + index + "].";
         registry.add(prefix + "name", () -> name);
         registry.add(prefix + "url", () -> webhooks.url("/" + name));
         registry.add(prefix + "secret", () -> secret);

@@ -42,20 +42,20 @@ import tools.jackson.databind.json.JsonMapper;
  * every connection, so each attempt needs a new one. Its own context, topics and consumer groups.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.retry.delays=300ms,600ms",
-        "dispatcher.retry.deadline-slack=60s",
-        "dispatcher.http.connect-timeout=500ms",
-        "dispatcher.http.response-timeout=2s",
-        "dispatcher.admin.token=" + DnsRebindingIntegrationTests.TOKEN,
-        "dispatcher.directory.allow-private-urls=false",
-        "dispatcher.directory.allowed-cidrs=127.0.0.1/32",
-        "dispatcher.callbacks.secret=" + DispatcherIntegrationTestSupport.CALLBACK_SECRET,
+        "hookline.dispatcher.retry.delays=300ms,600ms",
+        "hookline.dispatcher.retry.deadline-slack=60s",
+        "hookline.dispatcher.http.connect-timeout=500ms",
+        "hookline.dispatcher.http.response-timeout=2s",
+        "hookline.dispatcher.admin.token=" + DnsRebindingIntegrationTests.TOKEN,
+        "hookline.dispatcher.directory.allow-private-urls=false",
+        "hookline.dispatcher.directory.allowed-cidrs=127.0.0.1/32",
+        "hookline.dispatcher.callbacks.secret=" + DispatcherIntegrationTestSupport.CALLBACK_SECRET,
         "spring.datasource.url=jdbc:h2:mem:dispatcher-rebinding-tests;DB_CLOSE_DELAY=-1",
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 class DnsRebindingIntegrationTests {
 

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stopping the dispatcher (closing its application context, as SIGTERM does) while deliveries are in flight
- * to a slow endpoint: within {@code dispatcher.delivery.shutdown-timeout} they finish and their offsets are
+ * to a slow endpoint: within {@code hookline.dispatcher.delivery.shutdown-timeout} they finish and their offsets are
  * committed; beyond it the committed position of the deliveries group stays at the first unfinished record,
  * so the next dispatcher delivers those records again and none is lost. Each test runs its own dispatcher
  * (own topics, groups and file database) on the shared broker.
@@ -106,17 +106,17 @@ class GracefulShutdownIntegrationTests {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve(name) + ";WRITE_DELAY=0",
-                "--dispatcher.topics.events=" + name + ".orders.events",
-                "--dispatcher.topics.events-dead-letter=" + name + ".orders.events.dlt",
-                "--dispatcher.topics.deliveries=" + name + ".webhooks.deliveries",
+                "--hookline.dispatcher.topics.events=" + name + ".orders.events",
+                "--hookline.dispatcher.topics.events-dead-letter=" + name + ".orders.events.dlt",
+                "--hookline.dispatcher.topics.deliveries=" + name + ".webhooks.deliveries",
                 "--spring.kafka.consumer.group-id=" + name,
-                "--dispatcher.delivery.group-id=" + name + "-deliveries",
-                "--dispatcher.delivery.shutdown-timeout=" + shutdownTimeout,
-                "--dispatcher.http.response-timeout=10s",
+                "--hookline.dispatcher.delivery.group-id=" + name + "-deliveries",
+                "--hookline.dispatcher.delivery.shutdown-timeout=" + shutdownTimeout,
+                "--hookline.dispatcher.http.response-timeout=10s",
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-                "--dispatcher.endpoints[0].name=" + name,
-                "--dispatcher.endpoints[0].url=" + webhooks.url(path),
-                "--dispatcher.endpoints[0].secret=" + SECRET);
+                "--hookline.dispatcher.endpoints[0].name=" + name,
+                "--hookline.dispatcher.endpoints[0].url=" + webhooks.url(path),
+                "--hookline.dispatcher.endpoints[0].secret=" + SECRET);
     }
 
     private static List<EventEnvelope<OrderPaid>> publish(String name, int count) throws Exception {

@@ -34,16 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
  * closed (minimum volume 1,000), so every retry is the scheduled one, not a deferral.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries",
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries",
         "spring.datasource.url=jdbc:h2:mem:long-retry-after-tests;DB_CLOSE_DELAY=-1",
-        "dispatcher.retry.delays=1s,2s,2h",
-        "dispatcher.circuit.minimum-attempts=1000",
-        "dispatcher.admin.token=" + LongRetryAfterIntegrationTests.ADMIN_TOKEN,
-        "dispatcher.directory.allow-private-urls=true"})
+        "hookline.dispatcher.retry.delays=1s,2s,2h",
+        "hookline.dispatcher.circuit.minimum-attempts=1000",
+        "hookline.dispatcher.admin.token=" + LongRetryAfterIntegrationTests.ADMIN_TOKEN,
+        "hookline.dispatcher.directory.allow-private-urls=true"})
 @UsesTestKafka
 class LongRetryAfterIntegrationTests {
 

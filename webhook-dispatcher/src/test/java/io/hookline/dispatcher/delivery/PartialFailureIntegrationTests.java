@@ -39,22 +39,22 @@ import tools.jackson.databind.json.JsonMapper;
  * delivery's life is the span plus its jitter plus 5 s (13.4 s). Each test asserts one behaviour of that one run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries",
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries",
         "spring.datasource.url=jdbc:h2:mem:partial-failure-tests;DB_CLOSE_DELAY=-1",
-        "dispatcher.retry.delays=1s,2s,4s",
-        "dispatcher.retry.deadline-slack=5s",
-        "dispatcher.http.connect-timeout=500ms",
-        "dispatcher.http.response-timeout=3s",
-        "dispatcher.http.first-attempt-timeout=1s",
-        "dispatcher.circuit.open-duration=1s",
-        "dispatcher.circuit.max-open-duration=4s",
-        "dispatcher.circuit.probe-timeout=4s",
-        "dispatcher.admin.token=" + PartialFailureIntegrationTests.ADMIN_TOKEN,
-        "dispatcher.directory.allow-private-urls=true"})
+        "hookline.dispatcher.retry.delays=1s,2s,4s",
+        "hookline.dispatcher.retry.deadline-slack=5s",
+        "hookline.dispatcher.http.connect-timeout=500ms",
+        "hookline.dispatcher.http.response-timeout=3s",
+        "hookline.dispatcher.http.first-attempt-timeout=1s",
+        "hookline.dispatcher.circuit.open-duration=1s",
+        "hookline.dispatcher.circuit.max-open-duration=4s",
+        "hookline.dispatcher.circuit.probe-timeout=4s",
+        "hookline.dispatcher.admin.token=" + PartialFailureIntegrationTests.ADMIN_TOKEN,
+        "hookline.dispatcher.directory.allow-private-urls=true"})
 @UsesTestKafka
 class PartialFailureIntegrationTests {
 

@@ -77,13 +77,13 @@ class PostgresIntegrationTests {
                 "--spring.datasource.url=" + TestPostgres.freshSchema(),
                 "--spring.datasource.username=" + TestPostgres.user(),
                 "--spring.datasource.password=" + TestPostgres.password(),
-                "--dispatcher.admin.token=pg-token",
-                "--dispatcher.directory.allow-private-urls=true",
-                "--dispatcher.topics.events=pg-tests.orders.events",
-                "--dispatcher.topics.events-dead-letter=pg-tests.orders.events.dlt",
-                "--dispatcher.topics.deliveries=pg-tests.webhooks.deliveries",
+                "--hookline.dispatcher.admin.token=pg-token",
+                "--hookline.dispatcher.directory.allow-private-urls=true",
+                "--hookline.dispatcher.topics.events=pg-tests.orders.events",
+                "--hookline.dispatcher.topics.events-dead-letter=pg-tests.orders.events.dlt",
+                "--hookline.dispatcher.topics.deliveries=pg-tests.webhooks.deliveries",
                 "--spring.kafka.consumer.group-id=pg-tests",
-                "--dispatcher.delivery.group-id=pg-tests-deliveries");
+                "--hookline.dispatcher.delivery.group-id=pg-tests-deliveries");
     }
 
     private static JsonNode post(HttpClient http, String url, String body) throws Exception {

@@ -177,22 +177,22 @@ final class RebalanceScenario implements AutoCloseable {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--spring.datasource.url=jdbc:h2:mem:" + name + "-" + member + ";DB_CLOSE_DELAY=-1",
-                "--dispatcher.topics.events=" + name + ".orders.events",
-                "--dispatcher.topics.events-dead-letter=" + name + ".orders.events.dlt",
-                "--dispatcher.topics.deliveries=" + name + ".webhooks.deliveries",
+                "--hookline.dispatcher.topics.events=" + name + ".orders.events",
+                "--hookline.dispatcher.topics.events-dead-letter=" + name + ".orders.events.dlt",
+                "--hookline.dispatcher.topics.deliveries=" + name + ".webhooks.deliveries",
                 "--spring.kafka.consumer.group-id=" + name,
-                "--dispatcher.delivery.group-id=" + name + "-deliveries",
-                "--dispatcher.http.first-attempt-timeout=20s",
-                "--dispatcher.http.response-timeout=20s",
-                "--dispatcher.directory.allow-private-urls=true",
+                "--hookline.dispatcher.delivery.group-id=" + name + "-deliveries",
+                "--hookline.dispatcher.http.first-attempt-timeout=20s",
+                "--hookline.dispatcher.http.response-timeout=20s",
+                "--hookline.dispatcher.directory.allow-private-urls=true",
                 "--spring.kafka.consumer.properties.session.timeout.ms=10000",
-                "--dispatcher.endpoints[0].name=" + name,
-                "--dispatcher.endpoints[0].url=" + webhooks.url(path),
-                "--dispatcher.endpoints[0].secret=" + SECRET));
+                "--hookline.dispatcher.endpoints[0].name=" + name,
+                "--hookline.dispatcher.endpoints[0].url=" + webhooks.url(path),
+                "--hookline.dispatcher.endpoints[0].secret=" + SECRET));
         if (eager) {
             args.add("--spring.kafka.consumer.properties.partition.assignment.strategy="
                     + "org.apache.kafka.clients.consumer.RangeAssignor");
-            args.add("--dispatcher.delivery.revocation-timeout=0s");
+            args.add("--hookline.dispatcher.delivery.revocation-timeout=0s");
         }
         members.put(member, new SpringApplicationBuilder(WebhookDispatcherApplication.class)
                 .run(args.toArray(String[]::new)));

@@ -87,16 +87,16 @@ class RestartMidRetryIntegrationTests {
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("dispatcher") + ";WRITE_DELAY=0",
-                "--dispatcher.topics.events=restart-tests.orders.events",
-                "--dispatcher.topics.events-dead-letter=restart-tests.orders.events.dlt",
-                "--dispatcher.topics.deliveries=restart-tests.webhooks.deliveries",
+                "--hookline.dispatcher.topics.events=restart-tests.orders.events",
+                "--hookline.dispatcher.topics.events-dead-letter=restart-tests.orders.events.dlt",
+                "--hookline.dispatcher.topics.deliveries=restart-tests.webhooks.deliveries",
                 "--spring.kafka.consumer.group-id=restart-tests",
-                "--dispatcher.delivery.group-id=restart-tests-deliveries",
+                "--hookline.dispatcher.delivery.group-id=restart-tests-deliveries",
                 "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-                "--dispatcher.retry.delays=4s",
-                "--dispatcher.endpoints[0].name=restart",
-                "--dispatcher.endpoints[0].url=" + webhooks.url("/restart"),
-                "--dispatcher.endpoints[0].secret=" + SECRET);
+                "--hookline.dispatcher.retry.delays=4s",
+                "--hookline.dispatcher.endpoints[0].name=restart",
+                "--hookline.dispatcher.endpoints[0].url=" + webhooks.url("/restart"),
+                "--hookline.dispatcher.endpoints[0].secret=" + SECRET);
     }
 
     private static void publish(EventEnvelope<OrderPaid> event) {

@@ -21,13 +21,13 @@ class EndpointPropertiesTests {
     @Test
     void bindsTheEndpointsTheLocalStackPasses() {
         runner.withPropertyValues(
-                "dispatcher.endpoints[0].name=notification-receiver",
-                "dispatcher.endpoints[0].url=http://localhost:8082/webhooks/order-paid",
-                "dispatcher.endpoints[0].secret=" + SECRET,
-                "dispatcher.endpoints[0].event-types[0]=order.paid",
-                "dispatcher.endpoints[1].name=audit",
-                "dispatcher.endpoints[1].url=https://audit.example.com/hooks",
-                "dispatcher.endpoints[1].secret=" + SECRET).run(context -> {
+                "hookline.dispatcher.endpoints[0].name=notification-receiver",
+                "hookline.dispatcher.endpoints[0].url=http://localhost:8082/webhooks/order-paid",
+                "hookline.dispatcher.endpoints[0].secret=" + SECRET,
+                "hookline.dispatcher.endpoints[0].event-types[0]=order.paid",
+                "hookline.dispatcher.endpoints[1].name=audit",
+                "hookline.dispatcher.endpoints[1].url=https://audit.example.com/hooks",
+                "hookline.dispatcher.endpoints[1].secret=" + SECRET).run(context -> {
                     EndpointDirectory directory = context.getBean(EndpointDirectory.class);
                     assertThat(directory.subscribersOf("order.paid")).extracting(Endpoint::id)
                             .containsExactly("notification-receiver", "audit");
@@ -44,17 +44,17 @@ class EndpointPropertiesTests {
     @Test
     void refusesToStartWithANonHttpOrRelativeUrl() {
         assertStartupFails("must be an absolute http or https URL",
-                "dispatcher.endpoints[0].name=a", "dispatcher.endpoints[0].url=ftp://example.com/x",
-                "dispatcher.endpoints[0].secret=" + SECRET);
+                "hookline.dispatcher.endpoints[0].name=a", "hookline.dispatcher.endpoints[0].url=ftp://example.com/x",
+                "hookline.dispatcher.endpoints[0].secret=" + SECRET);
         assertStartupFails("must be an absolute http or https URL",
-                "dispatcher.endpoints[0].name=a", "dispatcher.endpoints[0].url=/webhooks/order-paid",
-                "dispatcher.endpoints[0].secret=" + SECRET);
+                "hookline.dispatcher.endpoints[0].name=a", "hookline.dispatcher.endpoints[0].url=/webhooks/order-paid",
+                "hookline.dispatcher.endpoints[0].secret=" + SECRET);
     }
 
     @Test
     void refusesToStartWithASecretThatDoesNotParseWithoutShowingIt() {
-        runner.withPropertyValues("dispatcher.endpoints[0].name=a", "dispatcher.endpoints[0].url=http://localhost/x",
-                "dispatcher.endpoints[0].secret=whsec_c2hvcnQ=").run(context -> {
+        runner.withPropertyValues("hookline.dispatcher.endpoints[0].name=a", "hookline.dispatcher.endpoints[0].url=http://localhost/x",
+                "hookline.dispatcher.endpoints[0].secret=whsec_c2hvcnQ=").run(context -> {
                     assertThat(context).hasFailed();
                     String failure = messages(context.getStartupFailure());
                     assertThat(failure).contains("secret must be whsec_").doesNotContain("c2hvcnQ");
@@ -64,10 +64,10 @@ class EndpointPropertiesTests {
     @Test
     void refusesToStartWithDuplicateNames() {
         assertStartupFails("endpoint names must be unique",
-                "dispatcher.endpoints[0].name=a", "dispatcher.endpoints[0].url=http://localhost/x",
-                "dispatcher.endpoints[0].secret=" + SECRET,
-                "dispatcher.endpoints[1].name=a", "dispatcher.endpoints[1].url=http://localhost/y",
-                "dispatcher.endpoints[1].secret=" + SECRET);
+                "hookline.dispatcher.endpoints[0].name=a", "hookline.dispatcher.endpoints[0].url=http://localhost/x",
+                "hookline.dispatcher.endpoints[0].secret=" + SECRET,
+                "hookline.dispatcher.endpoints[1].name=a", "hookline.dispatcher.endpoints[1].url=http://localhost/y",
+                "hookline.dispatcher.endpoints[1].secret=" + SECRET);
     }
 
     private void assertStartupFails(String expected, String... properties) {

@@ -22,14 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
  * consumer groups, so it never takes work from the other integration tests' dispatcher.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "dispatcher.admin.token=ssrf-test-token",
-        "dispatcher.directory.allow-private-urls=false",
+        "hookline.dispatcher.admin.token=ssrf-test-token",
+        "hookline.dispatcher.directory.allow-private-urls=false",
         "spring.datasource.url=jdbc:h2:mem:dispatcher-ssrf-tests;DB_CLOSE_DELAY=-1",
-        "dispatcher.topics.events=${test.namespace}.orders.events",
-        "dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
-        "dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
+        "hookline.dispatcher.topics.events=${test.namespace}.orders.events",
+        "hookline.dispatcher.topics.events-dead-letter=${test.namespace}.orders.events.dlt",
+        "hookline.dispatcher.topics.deliveries=${test.namespace}.webhooks.deliveries",
         "spring.kafka.consumer.group-id=${test.namespace}.fanout",
-        "dispatcher.delivery.group-id=${test.namespace}.deliveries"})
+        "hookline.dispatcher.delivery.group-id=${test.namespace}.deliveries"})
 @UsesTestKafka
 class UrlPolicyIntegrationTests {
 

@@ -41,23 +41,23 @@ class ProdManagementSurfaceIntegrationTests {
                 "--spring.datasource.url=" + TestPostgres.freshSchema(),
                 "--spring.datasource.username=" + TestPostgres.user(),
                 "--spring.datasource.password=" + TestPostgres.password(),
-                "--dispatcher.admin.token=" + TOKEN,
+                "--hookline.dispatcher.admin.token=" + TOKEN,
                 // the prod profile insists on an encryption key of its own for the secrets at rest
                 "--hookline.secrets.active-key=prod-surface",
                 "--hookline.secrets.keys.prod-surface=" + java.util.Base64.getEncoder()
                         .encodeToString("prod-surface-key-of-32-bytes-xyz".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
                 // the test broker is a single node
-                "--dispatcher.topics.replication-factor=1",
+                "--hookline.dispatcher.topics.replication-factor=1",
                 // the single test broker cannot hold the replication the prod topic check expects
                 "--hookline.topics.verify.enabled=false",
-                "--dispatcher.topics.events=" + NAMESPACE + ".orders.events",
-                "--dispatcher.topics.events-dead-letter=" + NAMESPACE + ".orders.events.dlt",
-                "--dispatcher.topics.deliveries=" + NAMESPACE + ".webhooks.deliveries",
-                "--dispatcher.dead-letters.inbox-topic=" + NAMESPACE + ".notifications.inbox",
-                "--dispatcher.dead-letters.inbox-dead-letter-topic=" + NAMESPACE + ".notifications.inbox.dlt",
-                "--dispatcher.operations.topic=" + NAMESPACE + ".operational-events",
+                "--hookline.dispatcher.topics.events=" + NAMESPACE + ".orders.events",
+                "--hookline.dispatcher.topics.events-dead-letter=" + NAMESPACE + ".orders.events.dlt",
+                "--hookline.dispatcher.topics.deliveries=" + NAMESPACE + ".webhooks.deliveries",
+                "--hookline.dispatcher.dead-letters.inbox-topic=" + NAMESPACE + ".notifications.inbox",
+                "--hookline.dispatcher.dead-letters.inbox-dead-letter-topic=" + NAMESPACE + ".notifications.inbox.dlt",
+                "--hookline.dispatcher.operations.topic=" + NAMESPACE + ".operational-events",
                 "--spring.kafka.consumer.group-id=" + NAMESPACE + ".fanout",
-                "--dispatcher.delivery.group-id=" + NAMESPACE + ".deliveries");
+                "--hookline.dispatcher.delivery.group-id=" + NAMESPACE + ".deliveries");
         base = "http://127.0.0.1:" + dispatcher.getEnvironment().getProperty("local.server.port");
     }
 

@@ -19,7 +19,7 @@ class ProductionChecksTests {
     @Test
     void refusesEveryDevelopmentDefaultByName() {
         assertThat(AdminProductionCheck.tokenViolations("")).singleElement().asString()
-                .contains("dispatcher.admin.token");
+                .contains("hookline.dispatcher.admin.token");
         assertThat(DatasourceProductionCheck.violations("jdbc:h2:file:./data/webhook-dispatcher/dispatcher"))
                 .singleElement().asString().contains("spring.datasource.url");
     }
@@ -27,7 +27,7 @@ class ProductionChecksTests {
     @Test
     void refusesTheLocalStacksCallbackSecretByName() {
         assertThat(SecretsProductionCheck.callbackViolations(SecretsProductionCheck.LOCAL_CALLBACKS_SECRET))
-                .singleElement().asString().contains("dispatcher.callbacks.secret");
+                .singleElement().asString().contains("hookline.dispatcher.callbacks.secret");
         assertThat(SecretsProductionCheck.callbackViolations("")).isEmpty();
     }
 
@@ -94,7 +94,7 @@ class ProductionChecksTests {
     @Test
     void refusesActuatorEndpointsWithoutTheAdminTokenByName() {
         assertThat(AdminProductionCheck.managementViolations(new ManagementProperties(false)))
-                .singleElement().asString().contains("dispatcher.management.require-admin-token");
+                .singleElement().asString().contains("hookline.dispatcher.management.require-admin-token");
         assertThat(AdminProductionCheck.managementViolations(new ManagementProperties(true))).isEmpty();
     }
 }

@@ -34,7 +34,7 @@ class ReplayCheck {
         }
         if (entry.targetUrl() != null) {
             if (!callbacks.enabled()) {
-                return Optional.of("Callbacks are off (no dispatcher.callbacks.secret); " + entry.id()
+                return Optional.of("Callbacks are off (no hookline.dispatcher.callbacks.secret); " + entry.id()
                         + " cannot be replayed.");
             }
             if (callbacks.signing(entry.clientId(), entry.callbackKeyVersions())
