@@ -128,7 +128,7 @@ class ComposeConfigurationKeysTests {
 
         assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ENDPOINTS_0_SECRET"))).isTrue();
         assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ENDPOINTS_0_SECRTE"))).isFalse();
-        assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("DISPATCHER_ENDPONTS_0_NAME"))).isFalse();
+        assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ENDPONTS_0_NAME"))).isFalse();
         assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("SPRING_KAFKA_BOOTSTRAP_SERVER"))).isFalse();
         assertThat(dispatcher.isKnown(ConfigurationKey.environmentVariable("HOOKLINE_RECEIVER_SECRETS_0")))
                 .as("a receiver property is not a dispatcher property").isFalse();

@@ -35,7 +35,7 @@ class KnownPropertiesTests {
         assertThat(known(ConfigurationKey.environmentVariable("SPRING_KAFKA_BOOTSTRAP_SERVER"))).isFalse();
         assertThat(known(ConfigurationKey.environmentVariable("SPRING_KAFKA_BOOTSTRAP_SERVERS_X"))).isFalse();
         assertThat(known(ConfigurationKey.environmentVariable("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL"))).isFalse();
-        assertThat(known(ConfigurationKey.environmentVariable("RECEIVER_SECRET_0"))).isFalse();
+        assertThat(known(ConfigurationKey.environmentVariable("HOOKLINE_RECEIVER_SECRET_0"))).isFalse();
         assertThat(known(ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ENDPOINTS_0_NAMES"))).isFalse();
         assertThat(known(ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ENDPOINTS_NAME"))).isFalse();
         assertThat(known(ConfigurationKey.environmentVariable("HOOKLINE_DISPATCHER_ENDPOINTS_0_EVENTTYPE_0"))).isFalse();
