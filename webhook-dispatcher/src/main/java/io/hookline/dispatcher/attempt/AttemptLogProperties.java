@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  *        much time instead of one per attempt
  * @param retryBackoff the first wait after a batch could not be written (the database away); it doubles up to
  *        {@code maxRetryBackoff}
+ * @param maxRetryBackoff the longest wait between two tries of a batch that could not be written
  * @param statementTimeout how long one batch's transaction may take before it is given up (and retried): a hung
  *        database holds the writer, never a delivery
  * @param shutdownTimeout how long stopping waits for the buffer to be written
