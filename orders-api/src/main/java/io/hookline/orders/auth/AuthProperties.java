@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param adminKey the bootstrap admin key (env {@code HOOKLINE_ORDERS_AUTH_ADMIN_KEY}): sees every client's orders and may
  *        use {@code /clients}; compared by its SHA-256 in constant time; empty = none (required under prod,
- *        at least {@value #MIN_ADMIN_KEY_LENGTH} characters)
+ *        at least 32 characters, {@code MIN_ADMIN_KEY_LENGTH})
  * @param keyEnvironment {@code test} or {@code live}: new keys start with {@code sk_test_} or {@code sk_live_}
  *        (default {@code test}; {@code live} under prod)
  * @param developmentKeys the documented development credentials, seeded at start-up when enabled
