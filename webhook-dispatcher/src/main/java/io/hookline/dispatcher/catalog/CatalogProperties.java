@@ -18,7 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * {@code occurred_at}, {@code data}) is the contract the dispatcher itself checks; a type's own schema is
  * documentation for its consumers.
  *
- * @param eventTypes the extra types, e.g. {@code shipment.dispatched}
+ * @param eventTypes the extra types, e.g. {@code shipment.dispatched}; each has {@code [n].name},
+ *        {@code [n].version} (default 1), {@code [n].description}, {@code [n].topic} and, optionally,
+ *        {@code [n].schema} and {@code [n].example} (resource locations, {@code file:} or {@code classpath:})
  */
 @Validated
 @ConfigurationProperties("hookline.dispatcher.catalog")

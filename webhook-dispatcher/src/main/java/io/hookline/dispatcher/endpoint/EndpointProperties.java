@@ -24,7 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * the endpoints created through the API (which are kept in the database) in the same {@link EndpointDirectory};
  * their id is their name and they cannot be changed through the API.
  *
- * @param endpoints the subscribed endpoints; empty by default (nothing is delivered)
+ * @param endpoints the subscribed endpoints, each {@code [n].name} (unique; its id), {@code [n].url},
+ *        {@code [n].secret} ({@code whsec_...}) and {@code [n].event-types} (empty = every type); read-only
+ *        beside those created through the API; empty by default
  */
 @Validated
 @ConfigurationProperties("hookline.dispatcher")
