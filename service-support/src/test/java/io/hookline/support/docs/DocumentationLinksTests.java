@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +22,6 @@ class DocumentationLinksTests {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    /**
-     * Pages that branches in flight add (the error contract, the benchmarks), already listed in docs/README.md.
-     * Delete an entry once its file is in the repository.
-     */
-    private static final Set<String> ARRIVING = Set.of("docs/errors.md", "docs/performance.md");
-
     private static final List<String> NOT_IN_THE_REPOSITORY = List.of("DESIGN.md", "STYLE.md", "FIELD-NOTES");
 
     @Test
@@ -38,7 +31,7 @@ class DocumentationLinksTests {
             for (String link : document(page).relativeLinks()) {
                 String file = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
                 Path target = file.isEmpty() ? page : page.getParent().resolve(file).normalize();
-                if (!Files.exists(target) && !ARRIVING.contains(relative(target))) {
+                if (!Files.exists(target)) {
                     broken.add(relative(page) + " → " + link);
                 }
             }
@@ -68,7 +61,7 @@ class DocumentationLinksTests {
         List<String> missing = new ArrayList<>();
         for (Path page : pages()) {
             for (String path : document(page).docsPaths()) {
-                if (!Files.exists(ROOT.resolve(path)) && !ARRIVING.contains(path)) {
+                if (!Files.exists(ROOT.resolve(path))) {
                     missing.add(relative(page) + " names " + path);
                 }
             }
