@@ -182,8 +182,8 @@ class ComposeSecurityTests {
             JsonNode yaml = YAMLMapper.builder().build()
                     .readTree(ROOT.resolve(module).resolve("src/main/resources/application.yml").toFile());
             groups.add(yaml.at("/spring/kafka/consumer/group-id").asString());
-            if (yaml.at("/dispatcher/delivery/group-id").isString()) {
-                groups.add(yaml.at("/dispatcher/delivery/group-id").asString());
+            if (yaml.at("/hookline/dispatcher/delivery/group-id").isString()) {
+                groups.add(yaml.at("/hookline/dispatcher/delivery/group-id").asString());
             }
         }
         assertThat(groups).hasSize(3);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Takes one delivery record to its end state without blocking the caller. It asks {@link EndpointCircuits}
  * whether to attempt (closed, or a half-open trial) or defer (open: not counted as an attempt, due at the next
  * probe), waits for a slot under the endpoint's adaptive limit ({@link EndpointConcurrency}; after half a second
- * it defers), makes the signed attempt (first attempts with the shorter {@code first-attempt-timeout}), records
+ * it defers, after five while the endpoint copes), makes the signed attempt (first attempts with the shorter {@code first-attempt-timeout}), records
  * it, reports the outcome to the circuit and the limit, and carries out {@link RetryPolicy}'s decision: the
  * next retry tier with its due time, or the dead-letter topic (last attempt, or the deadline would pass). A
  * delivered replay also produces its {@link ReplayOutcomes outcome}. {@code done} runs once, after the attempt

@@ -6,24 +6,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Bounds the requests in flight per endpoint by an adaptive limit ({@link AimdLimit}: one more per success, times
  * {@code decrease-factor} per failure, between {@code hookline.dispatcher.concurrency.min-limit} and
  * {@link EngineProperties#maxInFlightPerEndpoint()}), so an endpoint gets traffic in proportion to its health.
- * A delivery over the limit waits in a per-endpoint queue and starts as soon as a request to that endpoint finishes; one
- * that has waited longer than {@link #MAX_WAIT} is handed back to its caller's {@code defer} action (the
- * engine defers it to a retry topic). So a backlog for a healthy endpoint drains at full speed (a queue of
- * 1,000 for a 50 ms endpoint with 1,024 slots waits 0.05 s) without churning through retry topics, while a dead
- * endpoint, whose slots free up only every response timeout, holds at most half a second of its deliveries
- * beyond its cap. Thread-safe: requests start on the caller's thread or on the thread that released a slot.
+ * A delivery over the limit waits in a per-endpoint queue and starts as soon as a request to that endpoint finishes.
+ * How long it may wait depends on whether the endpoint is <em>coping</em>: it answered a request successfully within
+ * the last {@link #MAX_WAIT} and reported no failure ({@link #release release(id, true)}: no answer, 5xx, 429) within
+ * the last {@link #FAILURE_MEMORY}. A coping endpoint's deliveries wait up to {@link #COPING_MAX_WAIT}, any other
+ * endpoint's up to {@link #MAX_WAIT}; after that the delivery is handed back to its caller's {@code defer} action
+ * (the engine defers it to a retry topic). So a backlog for a healthy endpoint drains in place even when this
+ * process, not the endpoint, is the bottleneck (deferring those at half a second sent a 30,000-event backlog through
+ * the retry topics twice), while a dead, hanging, failing or throttling endpoint, whose slots free up only every
+ * response timeout or fail, holds at most half a second of its deliveries beyond its cap. With
+ * {@link EngineProperties#deferCopingEndpoints()} every endpoint gets {@link #MAX_WAIT} (the rule before).
+ * Thread-safe: requests start on the caller's thread or on the thread that released a slot. Time comes from the
+ * injected nanosecond source ({@link System#nanoTime()} in production).
  */
 @Component
 class EndpointConcurrency {
 
-    /** The longest a delivery waits for a slot before it is deferred. */
+    /** The longest a delivery waits for a slot before it is deferred, unless its endpoint is coping. */
     static final Duration MAX_WAIT = Duration.ofMillis(500);
+
+    /**
+     * The longest a delivery waits for a slot of a coping endpoint before it is deferred anyway, so even a healthy
+     * endpoint pins its partitions' commit point for a bounded time.
+     */
+    static final Duration COPING_MAX_WAIT = MAX_WAIT.multipliedBy(10);
+
+    /**
+     * How long one failure keeps an endpoint from coping: as long as the longest coping wait, so no delivery waits
+     * beyond {@link #MAX_WAIT} for an endpoint that failed while it was queued.
+     */
+    static final Duration FAILURE_MEMORY = COPING_MAX_WAIT;
 
     private record Waiting(long sinceNanos, Runnable request, Runnable defer) {
     }
@@ -32,19 +52,47 @@ class EndpointConcurrency {
         private int inFlight;
         private final AimdLimit limit;
         private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+        private boolean succeeded;
+        private long lastSuccessNanos;
+        private boolean failed;
+        private long lastFailureNanos;
 
         Slots(AimdLimit limit) {
             this.limit = limit;
+        }
+
+        void finished(boolean failure, long nowNanos) {
+            if (failure) {
+                failed = true;
+                lastFailureNanos = nowNanos;
+            } else {
+                succeeded = true;
+                lastSuccessNanos = nowNanos;
+            }
+        }
+
+        boolean coping(long nowNanos) {
+            return succeeded && nowNanos - lastSuccessNanos <= MAX_WAIT.toNanos()
+                    && !(failed && nowNanos - lastFailureNanos <= FAILURE_MEMORY.toNanos());
         }
     }
 
     private final Map<String, Slots> slots = new ConcurrentHashMap<>();
     private final ConcurrencyProperties properties;
     private final int maxPerEndpoint;
+    private final boolean deferCopingEndpoints;
+    private final LongSupplier nanoTime;
 
+    @Autowired
     EndpointConcurrency(EngineProperties engine, ConcurrencyProperties properties) {
+        this(engine, properties, System::nanoTime);
+    }
+
+    EndpointConcurrency(EngineProperties engine, ConcurrencyProperties properties, LongSupplier nanoTime) {
         this.properties = properties;
         this.maxPerEndpoint = engine.maxInFlightPerEndpoint();
+        this.deferCopingEndpoints = engine.deferCopingEndpoints();
+        this.nanoTime = nanoTime;
     }
 
     private Slots slotsOf(String endpointId) {
@@ -54,14 +102,14 @@ class EndpointConcurrency {
 
     /**
      * Starts {@code request} now if the endpoint has a free slot, or queues it; a queued request that does not
-     * get a slot within {@link #MAX_WAIT} is dropped from the queue and {@code defer} runs instead. Whoever
-     * started a request must call {@link #release} once it finished.
+     * get a slot within {@link #MAX_WAIT} ({@link #COPING_MAX_WAIT} while the endpoint copes) is dropped from the
+     * queue and {@code defer} runs instead. Whoever started a request must call {@link #release} once it finished.
      */
     void submit(String endpointId, Runnable request, Runnable defer) {
         Slots endpoint = slotsOf(endpointId);
         synchronized (endpoint) {
             if (endpoint.inFlight >= endpoint.limit.limit()) {
-                endpoint.waiting.add(new Waiting(System.nanoTime(), request, defer));
+                endpoint.waiting.add(new Waiting(nanoTime.getAsLong(), request, defer));
                 return;
             }
             endpoint.inFlight++;
@@ -76,7 +124,9 @@ class EndpointConcurrency {
     void release(String endpointId, boolean failed) {
         Slots endpoint = slots.get(endpointId);
         List<Runnable> start = new ArrayList<>();
+        long now = nanoTime.getAsLong();
         synchronized (endpoint) {
+            endpoint.finished(failed, now);
             if (failed) {
                 endpoint.limit.onFailure();
             } else {
@@ -91,18 +141,26 @@ class EndpointConcurrency {
         start.forEach(Runnable::run);
     }
 
-    /** Defers every queued request that has waited longer than {@link #MAX_WAIT}; called by the engine loop. */
+    /**
+     * Defers every queued request that has waited longer than its endpoint's wait ({@link #MAX_WAIT}, or
+     * {@link #COPING_MAX_WAIT} while it copes); called by the engine loop.
+     */
     void deferOverdue() {
-        long oldest = System.nanoTime() - MAX_WAIT.toNanos();
+        long now = nanoTime.getAsLong();
         List<Runnable> overdue = new ArrayList<>();
         for (Slots endpoint : slots.values()) {
             synchronized (endpoint) {
+                long oldest = now - maxWait(endpoint, now).toNanos();
                 while (!endpoint.waiting.isEmpty() && endpoint.waiting.peek().sinceNanos() - oldest < 0) {
                     overdue.add(endpoint.waiting.poll().defer());
                 }
             }
         }
         overdue.forEach(Runnable::run);
+    }
+
+    private Duration maxWait(Slots endpoint, long nowNanos) {
+        return !deferCopingEndpoints && endpoint.coping(nowNanos) ? COPING_MAX_WAIT : MAX_WAIT;
     }
 
     /** Defers every request waiting for the endpoint (its circuit just opened). */

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  *        before it leaves them to redelivery
  * @param revocationTimeout how long a rebalance that takes partitions away waits for the deliveries in flight on
  *        them before it commits and lets them go (0: not at all; the new owner sends them again)
+ * @param deferCopingEndpoints defer a delivery that waited 500 ms for a slot even when its endpoint is coping
+ *        (answered successfully within 500 ms, no failure within 5 s), the rule before coping endpoints' deliveries
+ *        could wait up to 5 s (see {@link EndpointConcurrency}); for comparisons
  */
 @Validated
 @ConfigurationProperties("hookline.dispatcher.delivery")
@@ -32,5 +35,6 @@ public record EngineProperties(
         @DefaultValue("500") @Min(1) int maxPollRecords,
         @DefaultValue("100ms") @NotNull @DurationMin(millis = 1) Duration commitInterval,
         @DefaultValue("10s") @NotNull Duration shutdownTimeout,
-        @DefaultValue("10s") @NotNull Duration revocationTimeout) {
+        @DefaultValue("10s") @NotNull Duration revocationTimeout,
+        @DefaultValue("false") boolean deferCopingEndpoints) {
 }
