@@ -46,10 +46,12 @@ public final class StartupBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         Path data = Files.createTempDirectory("hookline-startup-bench");
+        int[] ports = freePorts(7);
         StackSettings settings = new StackSettings(Path.of(".").toAbsolutePath().normalize(), data, null,
-                freePort(), freePort(), freePort(), freePort(), freePort(), StackSettings.DEVELOPMENT_WEBHOOK_SECRET,
-                Duration.ofSeconds(180), freePort(), freePort());
+                ports[0], ports[1], ports[2], ports[3], ports[4], StackSettings.DEVELOPMENT_WEBHOOK_SECRET,
+                Duration.ofSeconds(180), ports[5], ports[6]);
         long t0 = System.nanoTime();
+        int status = 1;
         try (RunningStack stack = LocalStack.start(settings)) {
             System.out.printf(Locale.ROOT, "local stack (broker, SMTP catcher, three services started together): "
                     + "healthy in %d ms%n%n", (System.nanoTime() - t0) / 1_000_000);
@@ -63,8 +65,11 @@ public final class StartupBenchmark {
             rows.forEach(System.out::println);
             System.out.println();
             underLoad(stack, settings, clients);
+            status = 0;
         } finally {
             deleteQuietly(data);
+            // a failed start leaves broker threads behind; the benchmark must end either way
+            System.exit(status);
         }
     }
 
@@ -199,9 +204,18 @@ public final class StartupBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: every socket is held open until all are chosen. */
+    private static int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
