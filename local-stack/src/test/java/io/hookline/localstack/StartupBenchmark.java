@@ -115,13 +115,16 @@ public final class StartupBenchmark {
     private static void underLoad(RunningStack stack, StackSettings settings, int clients) throws Exception {
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicLong requests = new AtomicLong();
+        java.util.concurrent.CountDownLatch warmedUp = new java.util.concurrent.CountDownLatch(500);
         ExecutorService load = Executors.newFixedThreadPool(clients);
         URI orders = URI.create(stack.service(StackServices.ORDERS_API).spec().baseUrl());
         for (int i = 0; i < clients; i++) {
-            load.submit(() -> createAndPay(orders, loading, requests));
+            load.submit(() -> createAndPay(orders, loading, requests, warmedUp));
         }
         try {
-            awaitRequests(requests, 500);
+            if (!warmedUp.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the load did not reach 500 requests within 60 s");
+            }
             List<String> goals = new ArrayList<>();
             System.out.printf(Locale.ROOT, "| restarted after kill -9, %d clients creating and paying orders |"
                     + " healthy after | requests/s meanwhile |%n| --- | --- | --- |%n", clients);
@@ -146,27 +149,20 @@ public final class StartupBenchmark {
         }
     }
 
-    private static void awaitRequests(AtomicLong requests, long count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (requests.get() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the load did not reach " + count + " requests within 60 s");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static Void createAndPay(URI orders, AtomicBoolean loading, AtomicLong requests) throws Exception {
+    private static Void createAndPay(URI orders, AtomicBoolean loading, AtomicLong requests,
+            java.util.concurrent.CountDownLatch warmedUp) throws Exception {
         while (loading.get()) {
             HttpResponse<String> created = post(orders.resolve("/orders"), """
                     {"customer_email":"startup-bench@example.com","product_name":"Keyboard","quantity":1,\
                     "unit_price":"10.00","currency":"USD"}""");
             requests.incrementAndGet();
+            warmedUp.countDown();
             java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"(ord_[0-9a-f]+)\"")
                     .matcher(created.body());
             if (created.statusCode() == 201 && id.find()) {
                 post(orders.resolve("/orders/" + id.group(1) + "/payment"), "{\"payment_method\":\"tok_visa\"}");
                 requests.incrementAndGet();
+                warmedUp.countDown();
             }
         }
         return null;
